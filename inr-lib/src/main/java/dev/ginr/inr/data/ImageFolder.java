@@ -1,0 +1,103 @@
+package dev.ginr.inr.data;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * A folder of images (PNG/JPEG, searched recursively, in sorted path order), each resized and centre-cropped to
+ * S x S, as RGB in [0, 1]. Files that cannot be decoded are skipped and counted, never fatal.
+ *
+ * @param files   the images that were read, in batch order
+ * @param images  the images as a batch (B, S S, 3)
+ * @param skipped files with an image extension that could not be decoded
+ */
+public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipped) {
+
+    /** Loads every image under {@code dir} at {@code size} x {@code size}. */
+    public static ImageFolder load(Path dir, int size) {
+        return load(dir, size, Integer.MAX_VALUE);
+    }
+
+    /** Loads at most {@code limit} images (the first in sorted order). */
+    public static ImageFolder load(Path dir, int size, int limit) {
+        return load(list(dir), size, limit);
+    }
+
+    /** Loads the given image files at {@code size} x {@code size}. */
+    public static ImageFolder load(List<Path> candidates, int size, int limit) {
+        if (size < 1) {
+            throw new IllegalArgumentException("image size must be positive, got " + size);
+        }
+        List<Path> ok = new ArrayList<>();
+        List<Path> bad = new ArrayList<>();
+        List<float[]> pixels = new ArrayList<>();
+        for (Path f : candidates) {
+            if (ok.size() >= limit) {
+                break;
+            }
+            BufferedImage img = read(f);
+            if (img == null) {
+                bad.add(f);
+                continue;
+            }
+            ok.add(f);
+            pixels.add(Images.toRgb(Images.resizeAndCenterCrop(img, size)));
+        }
+        int n = size * size * 3;
+        float[] all = new float[pixels.size() * n];
+        for (int i = 0; i < pixels.size(); i++) {
+            System.arraycopy(pixels.get(i), 0, all, i * n, n);
+        }
+        return new ImageFolder(List.copyOf(ok), new SignalBatch(all, ok.size(), new int[] {size, size}, 3),
+                List.copyOf(bad));
+    }
+
+    /** Image files (by extension) under {@code dir}, recursively, sorted. */
+    public static List<Path> list(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new IllegalArgumentException("image folder " + dir + " does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("image folder " + dir + " is not a folder");
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(ImageFolder::isImageName).sorted().toList();
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            throw new IllegalArgumentException("image folder " + dir + " cannot be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isImageName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+    }
+
+    private static BufferedImage read(Path f) {
+        try {
+            return ImageIO.read(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            return null; // undecodable: counted by the caller
+        }
+    }
+
+    /** A short report such as "read 8 images, skipped 1 unreadable file". */
+    public String summary() {
+        String s = "read " + files.size() + " image" + (files.size() == 1 ? "" : "s");
+        if (!skipped.isEmpty()) {
+            s += ", skipped " + skipped.size() + " unreadable file" + (skipped.size() == 1 ? "" : "s");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ginr.inr.train;
+
+/**
+ * Receives progress from the library, which never prints: the terminal shows a progress bar, a notebook a live
+ * display. Events arrive at logging intervals and once after the last step.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    ProgressListener NONE = e -> { };
+
+    void onProgress(ProgressEvent event);
+
+    /** Called once when a run ends, with its last event. */
+    default void onFinish(ProgressEvent last) { }
+}
