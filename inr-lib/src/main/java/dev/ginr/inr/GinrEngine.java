@@ -57,6 +57,16 @@ public final class GinrEngine {
         throw new IllegalArgumentException("unknown device '" + name + "'; allowed: auto, cpu, gpu, gpu:N");
     }
 
+    /**
+     * Number of native arrays alive in the engine, over every manager created from it. The native-memory tests and
+     * the benchmark watch this stay flat over many steps.
+     */
+    public static int liveNativeArrays() {
+        try (ai.djl.ndarray.NDManager probe = engine().newBaseManager()) {
+            return ((ai.djl.ndarray.BaseNDManager) probe.getParentManager()).getManagedArrays().size();
+        }
+    }
+
     /** Seeds the engine's random generator (parameter initialisation, Gaussian Fourier features, noise). */
     public static void seed(long seed) {
         engine().setRandomSeed((int) seed);
