@@ -53,12 +53,23 @@ public final class Adam implements AutoCloseable {
 
     /** Applies one update with the gradients the trainable parameters hold; temporaries go to {@code scope}. */
     public void update(ParameterSet params, double learningRate, NDManager scope) {
+        update(params, learningRate, 1.0, scope);
+    }
+
+    /**
+     * Applies one update with the gradients scaled by {@code gradScale} first (gradient-norm clipping passes its
+     * factor here).
+     */
+    public void update(ParameterSet params, double learningRate, double gradScale, NDManager scope) {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = 1 - Math.pow(beta2, step);
         for (String name : params.trainableNames()) {
             NDArray p = params.get(name);
             NDArray g = scoped(p.getGradient(), scope); // a new handle each call: keep it in the step scope
+            if (gradScale != 1.0) {
+                g = g.mul(gradScale);
+            }
             update(name, p, g, learningRate, bc1, bc2, scope);
         }
     }

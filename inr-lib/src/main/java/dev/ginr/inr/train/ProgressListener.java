@@ -11,6 +11,9 @@ public interface ProgressListener {
 
     void onProgress(ProgressEvent event);
 
+    /** Called after each evaluation on held-out signals, with their mean PSNR. */
+    default void onEvaluation(long step, double meanPsnr) { }
+
     /** Called once when a run ends, with its last event. */
     default void onFinish(ProgressEvent last) { }
 }
