@@ -4,18 +4,23 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A folder of images (PNG/JPEG, searched recursively, in sorted path order), each resized and centre-cropped to
- * S x S, as RGB in [0, 1]. Files that cannot be decoded are skipped and counted, never fatal.
+ * S x S, as RGB in [0, 1]. Files that cannot be decoded are skipped and counted, never fatal. A folder can be
+ * split into train and test by a seeded ratio or by a list of test files, and loaded through an on-disk
+ * {@link ImageFolderCache} so that a second load at the same size skips decoding.
  *
  * @param files   the images that were read, in batch order
  * @param images  the images as a batch (B, S S, 3)
@@ -31,6 +36,59 @@ public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipp
     /** Loads at most {@code limit} images (the first in sorted order). */
     public static ImageFolder load(Path dir, int size, int limit) {
         return load(list(dir), size, limit);
+    }
+
+    /**
+     * Loads every image under {@code dir} through the tensor cache in {@code cacheDir}: the first load decodes and
+     * writes the cache, later loads of an unchanged folder at the same size read it back.
+     */
+    public static ImageFolder load(Path dir, int size, int limit, Path cacheDir) {
+        return ImageFolderCache.load(list(dir), size, limit, cacheDir);
+    }
+
+    /** A folder loaded as two disjoint parts. */
+    public record Split(ImageFolder train, ImageFolder test) {}
+
+    /** Loads both parts of {@code split} at {@code size} x {@code size}. */
+    public static Split load(TrainTestSplit<Path> split, int size) {
+        return new Split(load(split.train(), size, Integer.MAX_VALUE), load(split.test(), size, Integer.MAX_VALUE));
+    }
+
+    /** Splits the images under {@code dir} by a seeded shuffle: {@code round(n * testFraction)} go to test. */
+    public static TrainTestSplit<Path> splitByRatio(Path dir, double testFraction, long seed) {
+        return TrainTestSplit.byRatio(list(dir), testFraction, seed);
+    }
+
+    /**
+     * Splits the images under {@code dir} by a text file naming the test images, one path relative to {@code dir}
+     * per line (blank lines and lines starting with # are ignored); every other image is for training.
+     *
+     * @throws IllegalArgumentException if a listed file is not an image under {@code dir}
+     */
+    public static TrainTestSplit<Path> splitByList(Path dir, Path testList) {
+        List<Path> files = list(dir);
+        Map<Path, Path> byNormalPath = new HashMap<>();
+        files.forEach(f -> byNormalPath.put(f.toAbsolutePath().normalize(), f));
+        List<Path> test = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(testList, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("test list " + testList + " cannot be read: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Path p = byNormalPath.get(dir.resolve(line).toAbsolutePath().normalize());
+            if (p == null) {
+                throw new IllegalArgumentException("test list " + testList + " line " + (i + 1) + " names " + line
+                        + ", which is not an image (.png/.jpg/.jpeg) under " + dir);
+            }
+            test.add(p);
+        }
+        return TrainTestSplit.byMembership(files, test);
     }
 
     /** Loads the given image files at {@code size} x {@code size}. */
