@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param nChannel   channels of the signal (3 RGB, 1 audio, 9 for NeRF views with ray origins and directions)
  * @param patchSize  p
  * @param padding    zero padding per side (2-D only; 0 for audio)
- * @param usePadding reflect-pad audio to a multiple of p (1-D only)
+ * @param usePadding reflect-pad audio to a multiple of p (1-D only; always false for 2-D)
  */
 public record DataEncoderConfig(Kind kind, int nChannel, int patchSize, int padding, boolean usePadding) {
 
@@ -51,6 +51,7 @@ public record DataEncoderConfig(Kind kind, int nChannel, int patchSize, int padd
 
     public DataEncoderConfig {
         ConfigException.require(kind != null, PATH + ".type", null, "one of unfold, unfold_audio");
+        usePadding = usePadding && kind == Kind.UNFOLD_AUDIO; // meaningless for 2-D patches: one canonical form
         ConfigException.require(nChannel >= 1, PATH + ".n_channel", nChannel, "a positive number of channels");
         ConfigException.require(patchSize >= 1, PATCH_PATH, patchSize, "a positive patch size");
         ConfigException.require(padding >= 0, PADDING_PATH, padding, "a non-negative padding");

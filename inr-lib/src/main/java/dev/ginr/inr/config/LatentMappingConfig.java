@@ -10,7 +10,7 @@ import java.util.List;
  * @param nPatches   number of data tokens L (must equal the tokenizer's count: 400 for 178x178 with p = 9, pad 1)
  * @param nLayer     number of Linear layers (1 in the paper)
  * @param activation activation between layers when {@code nLayer > 1}
- * @param hiddenDim  hidden widths (one for all, or one per hidden layer); unused with one layer
+ * @param hiddenDim  hidden widths (one for all, or one per hidden layer); dropped with one layer
  * @param latentDim  output width, equal to the transformer's embed_dim
  * @param usePe      add a learned positional embedding per token position
  */
@@ -20,7 +20,8 @@ public record LatentMappingConfig(int nPatches, int nLayer, Activation activatio
     public static final String PATH = "arch.latent_mapping";
 
     public LatentMappingConfig {
-        hiddenDim = List.copyOf(hiddenDim);
+        // unused by a single Linear: dropped, so that equal mappings compare equal
+        hiddenDim = nLayer > 1 && hiddenDim != null ? List.copyOf(hiddenDim) : List.of();
         ConfigException.require(nPatches >= 1, PATH + ".n_patches", nPatches, "a positive number of tokens");
         ConfigException.require(nLayer >= 1, PATH + ".n_layer", nLayer, "at least 1 (1 = a single Linear)");
         ConfigException.require(activation != null, PATH + ".activation", null, "one of relu, siren, silu");

@@ -23,6 +23,10 @@ public record WarmupConfig(int steps, double epochs, double multiplier, boolean 
                 "0 when " + PATH + ".epoch is set (" + epochs + "); give the warm-up in steps or in epochs");
         ConfigException.require(multiplier >= 1 && Double.isFinite(multiplier), PATH + ".multiplier", multiplier,
                 "a finite number >= 1");
+        if (steps == 0 && epochs == 0) { // without warm-up these have no effect: one canonical form
+            multiplier = 1;
+            startFromZero = true;
+        }
     }
 
     /** Whether there is any warm-up. */
