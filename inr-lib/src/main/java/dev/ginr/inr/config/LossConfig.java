@@ -28,6 +28,9 @@ public record LossConfig(Subsample subsample, double subsampleRatio, CoordNoise 
         ConfigException.require(coordNoise != null, PATH + ".coord_noise", null, "null, shift or coordwise");
         ConfigException.require(subsample == Subsample.NONE || (subsampleRatio > 0 && subsampleRatio <= 1),
                 PATH + ".subsample.ratio", subsampleRatio, "a fraction in (0, 1]");
+        if (subsample == Subsample.NONE) { // the ratio has no effect then: one canonical form
+            subsampleRatio = 1.0;
+        }
     }
 
     /** Plain MSE on every coordinate, with or without the reference's coordinate-wise noise. */
