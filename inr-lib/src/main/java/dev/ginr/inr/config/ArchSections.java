@@ -113,7 +113,8 @@ final class ArchSections {
         boolean audio = kind == DataEncoderConfig.Kind.UNFOLD_AUDIO;
         return new DataEncoderConfig(kind, t.integer(p + ".n_channel", audio ? 1 : 3),
                 t.integer(DataEncoderConfig.PATCH_PATH, audio ? 200 : 9),
-                t.integer(DataEncoderConfig.PADDING_PATH, audio ? 0 : 1), t.bool(p + ".encoder_spec.use_padding", true));
+                t.integer(DataEncoderConfig.PADDING_PATH, audio ? 0 : 1),
+                t.bool(p + ".encoder_spec.use_padding", true));
     }
 
     LatentMappingConfig latentMapping() {

@@ -36,6 +36,12 @@ public class ConfigException extends IllegalArgumentException {
         return new ConfigException(path, path + " = " + value + " is invalid: " + allowed + where(line, source), line);
     }
 
+    /** A YAML text that is not well-formed, e.g. an unclosed list; path {@code <yaml>}. */
+    static ConfigException syntaxError(String source, int line, int column, String problem) {
+        return new ConfigException("<yaml>", source + ": YAML syntax error at line " + line + ", column " + column
+                + ": " + problem, line);
+    }
+
     /** This exception with the YAML line of its setting appended (unchanged if it already has one). */
     public ConfigException atLine(int line, String source) {
         if (this.line > 0 || line <= 0) {

@@ -98,10 +98,8 @@ public final class YamlConfigReader {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = m == null ? -1 : m.getLine() + 1;
-            String col = m == null ? "" : ", column " + (m.getColumn() + 1);
-            throw ConfigException.at("<yaml>", sourceName, "well-formed YAML; syntax error at line " + line + col
-                    + ": " + e.getProblem(), line, sourceName);
+            throw ConfigException.syntaxError(sourceName, m == null ? -1 : m.getLine() + 1,
+                    m == null ? -1 : m.getColumn() + 1, e.getProblem());
         } catch (YAMLException e) {
             throw new ConfigException("<yaml>", sourceName + " is not well-formed YAML: " + e.getMessage());
         }
@@ -143,7 +141,8 @@ public final class YamlConfigReader {
             int i = o.getKeyNode() instanceof ScalarNode k ? indexOf(tuples, k.getValue()) : -1;
             if (i < 0) {
                 tuples.add(o);
-            } else if (tuples.get(i).getValueNode() instanceof MappingNode b && o.getValueNode() instanceof MappingNode m) {
+            } else if (tuples.get(i).getValueNode() instanceof MappingNode b
+                    && o.getValueNode() instanceof MappingNode m) {
                 merge(b, m);
             } else {
                 tuples.set(i, new NodeTuple(tuples.get(i).getKeyNode(), o.getValueNode()));

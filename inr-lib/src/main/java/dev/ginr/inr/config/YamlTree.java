@@ -197,8 +197,10 @@ final class YamlTree {
         if (n instanceof ScalarNode s) {
             return s;
         }
-        if (n instanceof SequenceNode seq && seq.getValue().size() == 1 && seq.getValue().get(0) instanceof ScalarNode s) {
-            return s; // the reference writes some single values as one-element lists, e.g. hidden_dim: [256]
+        // the reference writes some single values as one-element lists, e.g. hidden_dim: [256]
+        if (n instanceof SequenceNode seq && seq.getValue().size() == 1
+                && seq.getValue().get(0) instanceof ScalarNode s) {
+            return s;
         }
         throw typeError(path, n, "a single value");
     }

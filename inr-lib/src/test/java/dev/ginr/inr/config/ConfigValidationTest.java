@@ -66,7 +66,8 @@ class ConfigValidationTest {
 
     @Test
     void patchSizeThatDoesNotDivideThePaddedImage() {
-        ConfigException e = invalid("image-32-small", "arch:\n  data_encoder:\n    encoder_spec:\n      patch_size: 5\n");
+        ConfigException e = invalid("image-32-small",
+                "arch:\n  data_encoder:\n    encoder_spec:\n      patch_size: 5\n");
         assertNames(e, "arch.data_encoder.encoder_spec.patch_size", "5", 4);
         assertTrue(e.getMessage().contains("padded image size 32") && e.getMessage().contains("resolution 32")
                 && e.getMessage().contains("padding 0"), e.getMessage());
@@ -75,7 +76,8 @@ class ConfigValidationTest {
     @Test
     void paddingThatBreaksThePaperPatches() {
         ConfigException e = invalid("image-178-paper", "arch:\n  data_encoder:\n    encoder_spec: {padding: 0}\n");
-        assertNames(e, "arch.data_encoder.encoder_spec.patch_size", "9", presetLine("image-178-paper", "patch_size: 9"));
+        assertNames(e, "arch.data_encoder.encoder_spec.patch_size", "9",
+                presetLine("image-178-paper", "patch_size: 9"));
         assertTrue(e.getMessage().contains("of preset:image-178-paper"), e.getMessage());
         assertTrue(e.getMessage().contains("178") && e.getMessage().contains("padding 0"), e.getMessage());
     }
