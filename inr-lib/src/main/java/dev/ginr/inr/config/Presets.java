@@ -1,0 +1,63 @@
+package dev.ginr.inr.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The named presets shipped with the library as YAML resources in {@code dev/ginr/inr/presets/} (DESIGN.md,
+ * "Presets"): small CPU-sized runs for tests and benchmarks, and the paper's 178x178 settings. Each image preset
+ * holds both ours and the TransINR baseline, each meta preset both ours and Learned Init; pick one with
+ * {@link ExperimentSpec#withModelType}.
+ */
+public final class Presets {
+
+    /** 32x32 RGB, 4x4 patches (64 tokens), 128-wide 2-block transformer, hyponet 5 x 64, rank 64 on layer 1. */
+    public static final String IMAGE_32_SMALL = "image-32-small";
+    /** The same hyponet and composers, meta-learned with 2 inner steps of 0.003. */
+    public static final String META_32_SMALL = "meta-32-small";
+    /** The paper's image setting: 178x178, patches 9 + padding 1 (400 tokens), 768 x 6 blocks x 12 heads. */
+    public static final String IMAGE_178_PAPER = "image-178-paper";
+    /** The paper's meta-learning setting at 178x178. */
+    public static final String META_178_PAPER = "meta-178-paper";
+
+    private static final List<String> NAMES = List.of(IMAGE_32_SMALL, META_32_SMALL, IMAGE_178_PAPER, META_178_PAPER);
+    private static final String DIR = "/dev/ginr/inr/presets/";
+
+    private Presets() {
+    }
+
+    /** The preset names, in the order above. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The validated spec of a preset, with the preset's own model type (ours). */
+    public static ExperimentSpec load(String name) {
+        return read(name).spec();
+    }
+
+    /** The preset read through the YAML reader, with any warnings (there should be none). */
+    public static ConfigReadResult read(String name) {
+        return new YamlConfigReader().read(yaml(name), label(name));
+    }
+
+    /** The YAML text of a preset, e.g. to show it or to start a config from it. */
+    public static String yaml(String name) {
+        ConfigException.require(name != null && NAMES.contains(name), "--preset", name, "one of " + NAMES);
+        try (InputStream in = Presets.class.getResourceAsStream(DIR + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("preset resource " + DIR + name + ".yaml is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String label(String name) {
+        return "preset:" + name;
+    }
+}
