@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * A progress bar for the terminal: one line redrawn in place on a console, one line per report otherwise (logs, CI).
  */
-final class TerminalProgress implements ProgressListener {
+class TerminalProgress implements ProgressListener {
 
     private static final int WIDTH = 28;
 

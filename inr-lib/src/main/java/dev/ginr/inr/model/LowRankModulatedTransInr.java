@@ -39,7 +39,7 @@ public final class LowRankModulatedTransInr implements GeneralizableInr {
         this.mlp = new ModulatedMlp(hyponet, composers.layers());
         int tokens = composers.layers().stream().mapToInt(composers::rank).sum();
         this.hypernetwork = new TransformerHypernetwork(tokenizer, transformer.embedDim(), transformer.layers(),
-                transformer.heads(), transformer.dropout(), tokens);
+                transformer.heads(), transformer.dropout(), transformer.attentionDropout(), tokens);
         for (int layer : composers.layers()) {
             heads.put(layer, new WeightTokenHead("hypernet.head" + layer, transformer.embedDim(), hyponet.fanIn(layer)));
         }

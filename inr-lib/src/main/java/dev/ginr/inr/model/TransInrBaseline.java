@@ -43,7 +43,7 @@ public final class TransInrBaseline implements GeneralizableInr {
         }
         int tokens = groups.values().stream().mapToInt(Integer::intValue).sum();
         this.hypernetwork = new TransformerHypernetwork(tokenizer, transformer.embedDim(), transformer.layers(),
-                transformer.heads(), transformer.dropout(), tokens);
+                transformer.heads(), transformer.dropout(), transformer.attentionDropout(), tokens);
         for (int layer : groups.keySet()) {
             heads.put(layer, new WeightTokenHead("hypernet.head" + layer, transformer.embedDim(), hyponet.fanIn(layer)));
         }

@@ -7,13 +7,14 @@ import ai.djl.nn.norm.Dropout;
 /**
  * One pre-LayerNorm transformer block (PAPER.md §3): x = x + drop(Attention(LN(x))); x = x + drop(MLP(LN(x))),
  * the MLP being Linear(D, 4D) -> GELU -> Linear(4D, D). Multi-head self-attention without a mask; the residual
- * dropout is active only in training. Shapes (B, N, D) -> (B, N, D).
+ * dropout (and the optional dropout on attention weights) is active only in training. Shapes (B, N, D) -> (B, N, D).
  */
 public final class TransformerBlock {
 
     private final int heads;
     private final int dim;
     private final float dropout;
+    private final float attentionDropout;
     private final LayerNormLayer attentionNorm;
     private final DenseLayer query;
     private final DenseLayer key;
@@ -23,13 +24,14 @@ public final class TransformerBlock {
     private final DenseLayer mlpIn;
     private final DenseLayer mlpOut;
 
-    public TransformerBlock(String name, int dim, int heads, double dropout) {
+    public TransformerBlock(String name, int dim, int heads, double dropout, double attentionDropout) {
         if (dim % heads != 0) {
             throw new IllegalArgumentException("embed_dim " + dim + " must be divisible by n_head " + heads);
         }
         this.dim = dim;
         this.heads = heads;
         this.dropout = (float) dropout;
+        this.attentionDropout = (float) attentionDropout;
         this.attentionNorm = new LayerNormLayer(name + ".ln1", dim);
         this.query = new DenseLayer(name + ".attn.q", dim, dim);
         this.key = new DenseLayer(name + ".attn.k", dim, dim);
@@ -52,12 +54,12 @@ public final class TransformerBlock {
     }
 
     public NDArray apply(ParameterSet.Bound p, NDArray x, boolean training) {
-        x = x.add(drop(attention(p, attentionNorm.apply(p, x)), training));
+        x = x.add(drop(attention(p, attentionNorm.apply(p, x), training), dropout, training));
         NDArray hidden = Activation.gelu(mlpIn.apply(p, mlpNorm.apply(p, x))); // (B, N, 4D)
-        return x.add(drop(mlpOut.apply(p, hidden), training));
+        return x.add(drop(mlpOut.apply(p, hidden), dropout, training));
     }
 
-    private NDArray attention(ParameterSet.Bound p, NDArray x) {
+    private NDArray attention(ParameterSet.Bound p, NDArray x, boolean training) {
         long b = x.getShape().get(0);
         long n = x.getShape().get(1);
         int headDim = dim / heads;
@@ -65,7 +67,7 @@ public final class TransformerBlock {
         NDArray k = splitHeads(key.apply(p, x), b, n, headDim); // (B, H, N, Dh)
         NDArray v = splitHeads(value.apply(p, x), b, n, headDim); // (B, H, N, Dh)
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(headDim)); // (B, H, N, N)
-        NDArray mixed = scores.softmax(-1).matMul(v); // (B, H, N, Dh)
+        NDArray mixed = drop(scores.softmax(-1), attentionDropout, training).matMul(v); // (B, H, N, Dh)
         NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(b, n, dim); // (B, N, D)
         return attentionOut.apply(p, merged);
     }
@@ -74,7 +76,7 @@ public final class TransformerBlock {
         return x.reshape(b, n, heads, headDim).transpose(0, 2, 1, 3); // (B, N, D) -> (B, H, N, Dh)
     }
 
-    private NDArray drop(NDArray x, boolean training) {
-        return training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+    private static NDArray drop(NDArray x, float rate, boolean training) {
+        return training && rate > 0 ? Dropout.dropout(x, rate, true).singletonOrThrow() : x;
     }
 }

@@ -30,7 +30,7 @@ public final class TransformerHypernetwork {
      * @param weightTokens number of weight tokens T (the rank r of the composers, or the TransINR weight groups)
      */
     public TransformerHypernetwork(PatchTokenizer tokenizer, int embedDim, int layers, int heads, double dropout,
-                                   int weightTokens) {
+                                   double attentionDropout, int weightTokens) {
         if (weightTokens < 1) {
             throw new IllegalArgumentException("the hypernetwork needs at least one weight token, got " + weightTokens);
         }
@@ -39,7 +39,8 @@ public final class TransformerHypernetwork {
         this.weightTokens = weightTokens;
         this.latentMapping = new DenseLayer("hypernet.latent_mapping.linear", tokenizer.tokenDim(), embedDim);
         for (int i = 0; i < layers; i++) {
-            blocks.add(new TransformerBlock("hypernet.transformer.block" + i, embedDim, heads, dropout));
+            blocks.add(new TransformerBlock("hypernet.transformer.block" + i, embedDim, heads, dropout,
+                    attentionDropout));
         }
     }
 

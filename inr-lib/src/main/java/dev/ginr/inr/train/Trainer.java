@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.config.LossConfig;
 import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
@@ -146,20 +147,25 @@ public final class Trainer implements AutoCloseable {
             queryCoords = grid.get(idx); // (P', d)
             targets = values.get(":, {}, :", idx); // (B, P', C)
         }
-        if (plan.coordNoise()) {
-            queryCoords = withHalfPixelNoise(scope, queryCoords, batch.count(), batch.grid());
+        if (plan.coordNoise() != LossConfig.CoordNoise.NONE) {
+            queryCoords = withHalfPixelNoise(scope, queryCoords, batch.count(), batch.grid(),
+                    plan.coordNoise() == LossConfig.CoordNoise.SHIFT);
         }
         return Metrics.perInstanceMse(model.render(p, weights, queryCoords), targets);
     }
 
-    /** Grid (P, d) -> per-instance coordinates (B, P, d) moved by up to half a pixel along each axis. */
-    private static NDArray withHalfPixelNoise(NDManager scope, NDArray coords, int batch, int[] grid) {
+    /**
+     * Grid (P, d) -> per-instance coordinates (B, P, d) moved by up to half a pixel along each axis, independently per
+     * coordinate, or by one offset per instance ({@code shift}).
+     */
+    private static NDArray withHalfPixelNoise(NDManager scope, NDArray coords, int batch, int[] grid, boolean shift) {
         long points = coords.getShape().get(0);
         float[] halfPixel = new float[grid.length];
         for (int a = 0; a < grid.length; a++) {
             halfPixel[a] = 1f / grid[a]; // pixel pitch 2 / N
         }
-        NDArray noise = scope.randomUniform(-1, 1, new Shape(batch, points, grid.length), coords.getDataType());
+        NDArray noise = scope.randomUniform(-1, 1, new Shape(batch, shift ? 1 : points, grid.length),
+                coords.getDataType()); // (B, P or 1, d)
         return noise.mul(scope.create(halfPixel).toType(coords.getDataType(), false)).add(coords); // (B, P, d)
     }
 

@@ -1,5 +1,8 @@
 package dev.ginr.inr.train;
 
+import dev.ginr.inr.config.ExperimentSpec;
+import dev.ginr.inr.config.LossConfig;
+
 /**
  * How a generalizable INR is trained (the runtime form of the reference's {@code optimizer} and {@code experiment}
  * sections).
@@ -14,7 +17,8 @@ package dev.ginr.inr.train;
  *                         decay to 0 at the last step)
  * @param warmupSteps      warm-up length
  * @param maxGradNorm      clip the global gradient norm to this value; 0 = no clipping
- * @param coordNoise       add uniform noise of up to half a pixel to training coordinates ("coordwise")
+ * @param coordNoise       training-time coordinate noise of up to half a pixel: none, one shift per instance, or
+ *                         per coordinate ("coordwise", the reference)
  * @param subsampleRatio   fraction of points rendered per training step (1 = all)
  * @param evalEvery        evaluate mean PSNR on the held-out split every this many steps (0 = only at the end)
  * @param checkpointEvery  write a checkpoint every this many steps (0 = only at the end)
@@ -23,7 +27,7 @@ package dev.ginr.inr.train;
  */
 public record TrainingPlan(int steps, int batchSize, double learningRate, double beta1, double beta2,
                            double weightDecay, Schedule schedule, int warmupSteps, double maxGradNorm,
-                           boolean coordNoise, double subsampleRatio, int evalEvery, int checkpointEvery,
+                           LossConfig.CoordNoise coordNoise, double subsampleRatio, int evalEvery, int checkpointEvery,
                            int logEvery, long seed) {
 
     /** Learning-rate schedules. */
@@ -36,6 +40,7 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
         require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "optimizer.betas", beta1 + ", " + beta2,
                 "values in [0, 1)");
         require(weightDecay >= 0, "optimizer.weight_decay", weightDecay, ">= 0");
+        require(coordNoise != null, "loss.coord_noise", null, "none, shift or coordwise");
         require(schedule != null, "optimizer.warmup.mode", null, "constant, warmup or cosine");
         require(warmupSteps >= 0, "optimizer.warmup.steps", warmupSteps, ">= 0");
         require(maxGradNorm >= 0, "optimizer.max_gn", maxGradNorm, ">= 0 (0 = no clipping)");
@@ -53,7 +58,32 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
 
     /** The reference image set-up: Adam 1e-4, betas (0.9, 0.999), constant LR, coordinate noise, batch 16. */
     public static TrainingPlan reference(int steps, long seed) {
-        return new TrainingPlan(steps, 16, 1e-4, 0.9, 0.999, 0, Schedule.CONSTANT, 0, 0, true, 1, 0, 0, 10, seed);
+        return new TrainingPlan(steps, 16, 1e-4, 0.9, 0.999, 0, Schedule.CONSTANT, 0, 0, LossConfig.CoordNoise.COORDWISE,
+                1, 0, 0, 10, seed);
+    }
+
+    /**
+     * The plan a spec describes for a training set of {@code trainCount} signals: the effective batch is
+     * experiment.total_batch_size (gradient accumulation gives the same mean gradient as one larger batch), a run
+     * and frequencies measured in epochs become steps of ceil(trainCount / batch) steps per epoch.
+     */
+    public static TrainingPlan from(ExperimentSpec spec, int trainCount) {
+        var e = spec.experiment();
+        var o = spec.optimizer();
+        int batch = e.totalBatchSize();
+        int perEpoch = e.measuredInSteps() ? 1 : Math.max(1, (trainCount + batch - 1) / batch);
+        int steps = e.measuredInSteps() ? e.steps() : e.epochs() * perEpoch;
+        Schedule schedule = switch (o.schedule()) {
+            case CONSTANT -> Schedule.CONSTANT;
+            case WARMUP -> Schedule.WARMUP;
+            case COSINE -> Schedule.COSINE;
+        };
+        int warmup = o.warmup().isEnabled() ? o.warmup().stepsGiven(perEpoch) : 0;
+        return new TrainingPlan(steps, batch, o.lr(), o.beta1(), o.beta2(), o.weightDecay(), schedule, warmup,
+                o.gradientClipping().orElse(0), spec.loss().coordNoise(),
+                spec.loss().subsample() == LossConfig.Subsample.RANDOM ? spec.loss().subsampleRatio() : 1.0,
+                e.testFreq() * perEpoch, e.saveCkptFreq() * perEpoch, Math.max(1, Math.min(50, steps / 20)),
+                e.seed());
     }
 
     public TrainingPlan withSteps(int n) {

@@ -1,0 +1,51 @@
+package dev.ginr.inr.cli;
+
+import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.Images;
+import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.experiment.ExperimentRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ginr reconstruct}: writes the reconstructions of a trained run as PNGs, optionally upsampled. */
+@Command(name = "reconstruct", mixinStandardHelpOptions = true,
+        description = "Reconstruct images with a trained run and write PNGs (--upsample K renders K times denser).")
+final class ReconstructCommand implements Callable<Integer> {
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "RUN", description = "run folder or checkpoint")
+    Path checkpoint;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of images to reconstruct")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the PNGs go")
+    Path out;
+
+    @Option(names = "--upsample", defaultValue = "1", description = "render at K times the resolution (default 1)")
+    double upsample;
+
+    @Option(names = "--limit", defaultValue = "16", description = "at most this many images (default 16)")
+    int limit;
+
+    @Override
+    public Integer call() {
+        try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+            int size = run.spec().dataset().resolution();
+            ImageFolder images = ImageFolder.load(data, size, limit);
+            System.out.println(images.summary() + " from " + data);
+            SignalBatch recon = run.reconstruct(images.images(), upsample);
+            int h = recon.grid()[0];
+            int w = recon.grid()[1];
+            for (int i = 0; i < recon.count(); i++) {
+                Images.writePng(Images.fromRgb(recon.signal(i), h, w),
+                        out.resolve(String.format(Locale.ROOT, "recon-%03d-%dx%d.png", i, h, w)));
+            }
+            System.out.printf(Locale.ROOT, "wrote %d reconstructions at %dx%d to %s%n", recon.count(), h, w, out);
+            return 0;
+        }
+    }
+}

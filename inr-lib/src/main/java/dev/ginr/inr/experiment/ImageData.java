@@ -1,0 +1,36 @@
+package dev.ginr.inr.experiment;
+
+import dev.ginr.inr.data.ImageFolder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The train and held-out images of an image experiment. A folder with {@code train/} and {@code test/} subfolders
+ * (the layout of the offline photo set) is used as split; any other folder is split by a seeded 10% hold-out.
+ */
+public final class ImageData {
+
+    /** Fraction held out when a folder has no train/test subfolders. */
+    public static final double HOLD_OUT = 0.1;
+
+    private ImageData() {}
+
+    public static ImageFolder.Split load(Path dir, int size, long seed) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("data folder " + dir + (Files.exists(dir) ? " is not a folder"
+                    : " does not exist"));
+        }
+        Path train = dir.resolve("train");
+        Path test = dir.resolve("test");
+        if (Files.isDirectory(train) && Files.isDirectory(test)) {
+            return new ImageFolder.Split(ImageFolder.load(train, size), ImageFolder.load(test, size));
+        }
+        return ImageFolder.load(ImageFolder.splitByRatio(dir, HOLD_OUT, seed), size);
+    }
+
+    /** "train: read 336 images; test: read 70 images, skipped 1 unreadable file" */
+    public static String summary(ImageFolder.Split split) {
+        return "train: " + split.train().summary() + "; test: " + split.test().summary();
+    }
+}
