@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Executes a cell: splits it into JShell snippets (statements, declarations, expressions), evaluates them in order,
  * and stops at the first one that does not compile, throws, or was interrupted. The cell's value is the value of
- * its last snippet when that snippet is an expression, as in other notebook kernels; declarations and statements
- * give no value.
+ * its last snippet when that snippet is an expression written without a closing semicolon, as in IPython: so
+ * {@code img} shows the image while {@code display(img);} or {@code System.out.printf(...);} show nothing more.
+ * Declarations and statements give no value.
  */
 final class CellEvaluator {
 
@@ -50,8 +51,17 @@ final class CellEvaluator {
             boolean unknown = info.completeness() == Completeness.UNKNOWN;
             String source = unknown || info.source() == null ? remaining.strip() : info.source();
             remaining = unknown ? "" : info.remaining();
-            value = evalSnippet(cell, start, source);
+            boolean showValue = !remaining.isEmpty() || unknown
+                    ? !consumed(cell, start, remaining).endsWith(";") : !cell.strip().endsWith(";");
+            Object v = evalSnippet(cell, start, source);
+            value = showValue ? v : null;
         }
+    }
+
+    /** The cell text a snippet came from, from its start to where the remaining input begins, stripped. */
+    private static String consumed(String cell, int start, String remaining) {
+        int end = Math.max(start, cell.length() - remaining.length());
+        return cell.substring(start, end).strip();
     }
 
     private Object evalSnippet(String cell, int start, String source) {

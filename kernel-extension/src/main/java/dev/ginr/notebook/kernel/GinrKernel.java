@@ -1,6 +1,7 @@
 package dev.ginr.notebook.kernel;
 
 import jdk.jshell.JShell;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -13,6 +14,9 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
+import java.io.BufferedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -66,7 +70,27 @@ public final class GinrKernel extends BaseKernel {
     @Override
     public Object evalRaw(String source) {
         imports.await();
-        return evaluator.eval(magicParser.resolveMagics(source));
+        try {
+            return evaluator.eval(magicParser.resolveMagics(source));
+        } finally {
+            System.out.flush();
+            System.err.flush();
+        }
+    }
+
+    /**
+     * Routes the cell's standard streams to Jupyter through a buffer flushed at each line end and at the end of the
+     * cell: printing a line with {@code printf} then arrives as one stream message, not one per formatted piece.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        System.setOut(lineBuffered(io.out));
+        System.setErr(lineBuffered(io.err));
+    }
+
+    private static PrintStream lineBuffered(PrintStream target) {
+        return new PrintStream(new BufferedOutputStream(target, 8192), true, StandardCharsets.UTF_8);
     }
 
     @Override
