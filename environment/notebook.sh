@@ -11,7 +11,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1  # keeps a debugger notice of Debian's P
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TIMEOUT="${GINR_CELL_TIMEOUT:-1800}"
 
-jupyter kernelspec list 2>/dev/null | grep -q '^ *ginr ' \
+jupyter kernelspec list 2>/dev/null | grep '^ *ginr ' >/dev/null \
   || { echo "[notebook] the ginr kernel is not installed: run environment/setup.sh" >&2; exit 1; }
 
 case "${1:-launch}" in

@@ -12,7 +12,7 @@ OUT="$REPO/notebooks/out"
 
 [ -d "$GINR_DATA" ] || { echo "[quickstart] no photo folder at $GINR_DATA: build the offline photo set first, or set GINR_DATA" >&2; exit 1; }
 
-if ! jupyter kernelspec list 2>/dev/null | grep -q '^ *ginr ' \
+if ! jupyter kernelspec list 2>/dev/null | grep '^ *ginr ' >/dev/null \
    || ! ls "$REPO"/kernel-extension/target/kernel-extension-*.jar >/dev/null 2>&1; then
   "$REPO/environment/setup.sh"
 fi

@@ -61,7 +61,7 @@ install_kernelspec() {
   data="$(jupyter --data-dir)"
   java -cp "$own:$third" dev.ginr.notebook.kernel.KernelspecWriter "$data/kernels/$KERNEL_NAME" "$java" "$own" "$third" \
     | sed 's/^/[setup] /'
-  jupyter kernelspec list | grep -q "^ *$KERNEL_NAME " || fail "jupyter kernelspec list does not show $KERNEL_NAME"
+  jupyter kernelspec list | grep "^ *$KERNEL_NAME " >/dev/null || fail "jupyter kernelspec list does not show $KERNEL_NAME"
   say "kernel '$KERNEL_NAME' (Java (GINR)) installed: $data/kernels/$KERNEL_NAME"
 }
 

@@ -14,7 +14,6 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
-import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -90,7 +89,7 @@ public final class GinrKernel extends BaseKernel {
     }
 
     private static PrintStream lineBuffered(PrintStream target) {
-        return new PrintStream(new BufferedOutputStream(target, 8192), true, StandardCharsets.UTF_8);
+        return new PrintStream(new LineFlushingOutputStream(target), false, StandardCharsets.UTF_8);
     }
 
     @Override
