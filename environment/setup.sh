@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs what ginr-java's notebooks need, once; running it again is harmless.
+#   1. Jupyter from the distribution's packages (Debian/Ubuntu: apt-get, with sudo when not root), only if missing
+#   2. builds inr-lib and kernel-extension (Maven)
+#   3. installs the kernelspec "ginr" ("Java (GINR)") into the user's Jupyter data directory
+# Usage: environment/setup.sh            (GINR_SKIP_BUILD=1 skips step 2 when the jars are already built)
+set -euo pipefail
+export PYDEVD_DISABLE_FILE_VALIDATION=1  # keeps a debugger notice of Debian's Python 3.11 out of the output
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-jupyter-client python3-nbformat)
+KERNEL_NAME=ginr
+
+say() { printf '[setup] %s\n' "$*"; }
+fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+install_jupyter() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "Jupyter packages present: ${PACKAGES[*]}"
+    return
+  fi
+  command -v apt-get >/dev/null || fail "missing ${missing[*]} and no apt-get: install Jupyter (notebook, nbconvert, nbclient, jupyter-client) with your package manager"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || fail "missing ${missing[*]}; run as root or install sudo"
+    sudo=(sudo)
+  fi
+  say "installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
+}
+
+check_java() {
+  command -v java >/dev/null || fail "java not found: install a JDK 17 or newer (Debian: openjdk-17-jdk)"
+  local v
+  v="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  [ "${v%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer needed, found $v"
+  command -v mvn >/dev/null || fail "mvn not found: install Maven 3.8+ (Debian: maven)"
+}
+
+build() {
+  if [ "${GINR_SKIP_BUILD:-0}" = 1 ] && ls "$REPO"/kernel-extension/target/kernel-extension-*.jar >/dev/null 2>&1; then
+    say "GINR_SKIP_BUILD=1: using the jars already built"
+    return
+  fi
+  say "building inr-lib and kernel-extension"
+  (cd "$REPO" && { mvn -q -B -o -pl kernel-extension -am install -DskipTests 2>/dev/null \
+                   || mvn -q -B -pl kernel-extension -am install -DskipTests; }) \
+    || fail "the Maven build failed; run: cd $REPO && mvn -B -pl kernel-extension -am install -DskipTests"
+}
+
+install_kernelspec() {
+  local own third java data
+  own="$(ls "$REPO"/inr-lib/target/inr-lib-*.jar | grep -v -e sources -e javadoc | head -1):$(ls "$REPO"/kernel-extension/target/kernel-extension-*.jar | grep -v -e sources -e javadoc | head -1)"
+  third="$(cat "$REPO/kernel-extension/target/kernel.classpath")"
+  java="$(readlink -f "$(command -v java)")"
+  data="$(jupyter --data-dir)"
+  java -cp "$own:$third" dev.ginr.notebook.kernel.KernelspecWriter "$data/kernels/$KERNEL_NAME" "$java" "$own" "$third" \
+    | sed 's/^/[setup] /'
+  jupyter kernelspec list | grep "^ *$KERNEL_NAME " >/dev/null || fail "jupyter kernelspec list does not show $KERNEL_NAME"
+  say "kernel '$KERNEL_NAME' (Java (GINR)) installed: $data/kernels/$KERNEL_NAME"
+}
+
+install_jupyter
+check_java
+build
+install_kernelspec

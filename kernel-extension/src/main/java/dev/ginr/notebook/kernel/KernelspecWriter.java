@@ -1,0 +1,155 @@
+package dev.ginr.notebook.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes the Jupyter kernelspec that starts {@link KernelMain}: {@code kernel.json}, a {@code jvm.args} file with
+ * the class path and JVM options (Java reads it through {@code @argfile}, so the class path can be long), and
+ * copies of the project's own jars in {@code lib/}, so that a later {@code mvn clean} or another checkout
+ * installing a different snapshot does not break an installed kernel.
+ *
+ * <p>Writing is idempotent: the folder is built next to its destination and swapped in, so running the set-up
+ * twice leaves one complete kernelspec.
+ *
+ * <pre>
+ * java -cp kernel-extension.jar dev.ginr.notebook.kernel.KernelspecWriter DEST_DIR JAVA_EXECUTABLE
+ *      OWN_JARS(path-separated) THIRD_PARTY_CLASSPATH [DISPLAY_NAME]
+ * </pre>
+ */
+public final class KernelspecWriter {
+
+    /** The display name the notebook's kernel menu shows. */
+    public static final String DISPLAY_NAME = "Java (GINR)";
+
+    /** JVM options: headless rendering, DJL offline, native memory outside a modest heap. */
+    static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
+            "-Xmx4g", "-XX:+UseSerialGC", "-Xshare:auto");
+
+    private KernelspecWriter() {}
+
+    public static void main(String[] args) {
+        if (args.length < 4 || args.length > 5) {
+            System.err.println("usage: KernelspecWriter DEST_DIR JAVA_EXECUTABLE OWN_JARS THIRD_PARTY_CLASSPATH"
+                    + " [DISPLAY_NAME]");
+            System.exit(2);
+        }
+        Path dest = write(Path.of(args[0]), args[1], split(args[2]), split(args[3]),
+                args.length == 5 ? args[4] : DISPLAY_NAME);
+        System.out.println("kernelspec written to " + dest);
+    }
+
+    /**
+     * Writes the kernelspec into {@code dest} (replacing what is there) and returns {@code dest}.
+     *
+     * @param java       the java executable the kernel runs on
+     * @param ownJars    jars (or class folders) copied into the kernelspec's lib/ folder
+     * @param classPath  further class path entries referenced where they are (the Maven repository)
+     */
+    public static Path write(Path dest, String java, List<Path> ownJars, List<Path> classPath, String displayName) {
+        for (Path p : concat(ownJars, classPath)) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("class path entry " + p + " does not exist; build the project"
+                        + " first (mvn -pl kernel-extension -am install -DskipTests)");
+            }
+        }
+        Path target = dest.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(target.getParent());
+            Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+            List<Path> entries = new ArrayList<>();
+            Path lib = Files.createDirectories(staging.resolve("lib"));
+            for (int i = 0; i < ownJars.size(); i++) {
+                String name = i + "-" + ownJars.get(i).getFileName(); // two class folders are both "classes"
+                copy(ownJars.get(i), lib.resolve(name));
+                entries.add(target.resolve("lib").resolve(name));
+            }
+            entries.addAll(classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+            Files.writeString(staging.resolve("jvm.args"), jvmArgs(entries));
+            Files.writeString(staging.resolve("kernel.json"), kernelJson(java, displayName));
+            swapIn(staging, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the kernelspec into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String jvmArgs(List<Path> classPath) {
+        String cp = classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        StringBuilder s = new StringBuilder("-cp\n\"").append(cp.replace("\\", "\\\\")).append("\"\n");
+        JVM_OPTIONS.forEach(o -> s.append(o).append('\n'));
+        return s.toString();
+    }
+
+    static String kernelJson(String java, String displayName) {
+        return "{\n"
+                + "  \"argv\": [" + quote(java) + ", \"@{resource_dir}/jvm.args\", "
+                + quote(KernelMain.class.getName()) + ", \"{connection_file}\"],\n"
+                + "  \"display_name\": " + quote(displayName) + ",\n"
+                + "  \"language\": \"java\",\n"
+                + "  \"interrupt_mode\": \"message\",\n"
+                + "  \"metadata\": {\"debugger\": false}\n"
+                + "}\n";
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from)) {
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path t = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } else {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void swapIn(Path staging, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+            Files.delete(old);
+            Files.move(target, old);
+            Files.move(staging, target);
+            deleteTree(old);
+        } else {
+            Files.move(staging, target);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static List<Path> split(String pathList) {
+        return Arrays.stream(pathList.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.ginr.notebook.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The kernel's behaviour as a Jupyter client sees it: one real kernel process, driven through jupyter_client by
+ * src/test/python/kernel_protocol_driver.py, which records every reply; the tests below assert on that record.
+ */
+class KernelProtocolTest {
+
+    /** Acceptance: kernel_info answered this fast after the kernel process is started. */
+    static final double MAX_STARTUP_SECONDS = 5.0;
+
+    private static JsonObject report;
+
+    @BeforeAll
+    static void driveKernel() throws Exception {
+        JupyterDriver.requireJupyter();
+        Path jupyterPath = JupyterDriver.installTestKernelspec();
+        report = JupyterDriver.run(jupyterPath, "kernel_protocol_driver.py", 900, Map.of(),
+                JupyterDriver.KERNEL_NAME);
+        java.nio.file.Files.writeString(Path.of("target", "kernel-protocol-report.json"), report.toString());
+        System.out.println("kernel protocol report: startup " + report.get("startup_seconds") + " s, 200 cells in "
+                + report.getAsJsonObject("many").get("seconds") + " s");
+    }
+
+    @Test
+    void kernelInfoIsAnsweredWithinFiveSeconds() {
+        double startup = report.get("startup_seconds").getAsDouble();
+        assertTrue(startup < MAX_STARTUP_SECONDS, "kernel_info took " + startup + " s");
+        assertEquals("java", report.getAsJsonObject("kernel_info").get("language").getAsString().toLowerCase());
+    }
+
+    @Test
+    void engineLoadsOnFirstUseNotAtStart() {
+        assertEquals("false", report.get("torch_loaded_at_start").getAsString());
+        assertEquals("true", report.get("torch_loaded_after_use").getAsString());
+    }
+
+    @Test
+    void lastExpressionIsTheCellValueAndDeclarationsShowNothing() {
+        assertEquals("42", report.get("expression").getAsString());
+        assertEquals(0, report.getAsJsonArray("statement_value").size());
+    }
+
+    @Test
+    void bufferedImageValueRendersAsPng() {
+        JsonObject result = output(report.getAsJsonObject("image"), "execute_result");
+        assertTrue(result.getAsJsonObject("data").has("image/png"), result.toString());
+    }
+
+    @Test
+    void displayHelperSendsDisplayDataAndStreamsStdout() {
+        JsonObject cell = report.getAsJsonObject("display");
+        assertTrue(output(cell, "display_data").getAsJsonObject("data").has("image/png"));
+        assertTrue(output(cell, "stream").get("text").getAsString().contains("after display"));
+    }
+
+    @Test
+    void defaultImportsCoverGinrTablesawAndXChart() {
+        assertEquals("t|XYChart|dev.ginr.inr.nn.ModulatedMlp", report.get("imports").getAsString());
+    }
+
+    @Test
+    void extensionsOnTheClassPathAreInstalledAtStartup() {
+        JsonObject cell = report.getAsJsonObject("extension");
+        assertEquals("ok", cell.get("status").getAsString(), cell.toString());
+        assertTrue(output(cell, "stream").get("text").getAsString().contains("probe extension installed"));
+    }
+
+    @Test
+    void completionOffersTheModulatedMlp() {
+        JsonObject c = report.getAsJsonObject("complete");
+        assertTrue(contains(c.getAsJsonArray("matches"), "ModulatedMlp"), c.toString());
+        assertEquals(0, c.get("start").getAsInt());
+        assertEquals(10, c.get("end").getAsInt());
+        JsonObject second = report.getAsJsonObject("complete_second_line");
+        assertTrue(contains(second.getAsJsonArray("matches"), "InstanceFitter"), second.toString());
+        assertEquals(11, second.get("start").getAsInt());
+    }
+
+    @Test
+    void inspectionDescribesAGinrType() {
+        JsonObject i = report.getAsJsonObject("inspect");
+        assertTrue(i.get("found").getAsBoolean(), i.toString());
+        assertTrue(i.getAsJsonObject("data").get("text/plain").getAsString().contains("dev.ginr.inr.nn.ModulatedMlp"),
+                i.toString());
+    }
+
+    @Test
+    void openBraceIsIncompleteAndAStatementIsComplete() {
+        JsonObject c = report.getAsJsonObject("is_complete");
+        assertEquals("incomplete", c.getAsJsonObject("open_brace").get("status").getAsString());
+        assertEquals("complete", c.getAsJsonObject("complete").get("status").getAsString());
+    }
+
+    @Test
+    void compileErrorNamesTheLineAndTheMessage() {
+        JsonObject cell = report.getAsJsonObject("compile_error");
+        assertEquals("error", cell.get("status").getAsString());
+        assertEquals("CompilationError", cell.get("ename").getAsString());
+        assertTrue(cell.get("evalue").getAsString().startsWith("line 2: cannot find symbol"), cell.toString());
+        String trace = output(cell, "error").get("traceback").toString();
+        assertTrue(trace.contains("int bad = undefinedThing + 1;"), trace);
+    }
+
+    @Test
+    void runtimeErrorShowsTheExceptionAndATrimmedTrace() {
+        JsonObject cell = report.getAsJsonObject("runtime_error");
+        assertEquals("error", cell.get("status").getAsString());
+        assertTrue(cell.get("evalue").getAsString().contains("java.lang.IllegalStateException: boom"),
+                cell.toString());
+        String trace = output(cell, "error").get("traceback").toString();
+        assertTrue(trace.contains("explode"), trace);
+        assertTrue(!trace.contains("jdk.internal.reflect") && !trace.contains("dev.ginr.notebook.kernel"), trace);
+    }
+
+    @Test
+    void interruptStopsABusyLoopAndASleepAndTheKernelLivesOn() {
+        JsonObject busy = report.getAsJsonObject("interrupt_busy");
+        assertEquals("error", busy.get("status").getAsString());
+        assertEquals("CellInterrupted", busy.get("ename").getAsString());
+        assertTrue(busy.get("seconds").getAsDouble() < 10, busy.toString());
+        JsonObject sleep = report.getAsJsonObject("interrupt_sleep");
+        assertEquals("CellInterrupted", sleep.get("ename").getAsString());
+        assertTrue(sleep.get("seconds").getAsDouble() < 1.5, "a sleeping cell stops at once: " + sleep);
+        assertEquals("42", report.get("after_interrupt").getAsString());
+    }
+
+    @Test
+    void twoHundredCellsKeepTheKernelResponsiveWithoutNativeGrowth() {
+        JsonObject many = report.getAsJsonObject("many");
+        assertEquals(0, many.getAsJsonArray("failures").size(), many.toString());
+        assertEquals(report.get("live_before").getAsString(), report.get("live_after").getAsString());
+        assertTrue(report.get("kernel_info_after_many_seconds").getAsDouble() < 2.0);
+    }
+
+    private static JsonObject output(JsonObject cell, String type) {
+        for (JsonElement e : cell.getAsJsonArray("outputs")) {
+            if (e.getAsJsonObject().get("type").getAsString().equals(type)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no " + type + " output in " + cell);
+    }
+
+    private static boolean contains(JsonArray a, String s) {
+        for (JsonElement e : a) {
+            if (e.getAsString().equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+"""Executes notebooks with nbclient against the ginr kernel and prints a JSON summary of their outputs.
+
+Test driver only: NotebookExecutionTest runs it with Debian's /usr/bin/python3 and asserts on the JSON.
+Usage: notebook_driver.py KERNEL_NAME OUT_DIR NOTEBOOK...   (JUPYTER_PATH must point at the kernelspec).
+Each executed notebook is also written to OUT_DIR for a human to look at.
+"""
+import json
+import os
+import re
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+PSNR = re.compile(r"Final PSNR: ([0-9.]+) dB")
+
+
+def summarize(nb):
+    mimes, errors, texts = set(), [], []
+    last_was_stream = False
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for o in cell.get("outputs", []):
+            if o.output_type == "error":
+                errors.append({"ename": o.ename, "evalue": o.evalue})
+            elif o.output_type == "stream":
+                mimes.add("text/plain")
+                if texts and texts[-1] is not None and last_was_stream:
+                    texts[-1] += o.text  # the front end shows consecutive stream pieces as one text
+                else:
+                    texts.append(o.text)
+                last_was_stream = True
+                continue
+            else:
+                mimes.update(o.get("data", {}).keys())
+                texts.append(str(o.get("data", {}).get("text/plain", "")))
+            last_was_stream = False
+    psnr = [float(m) for t in texts for m in PSNR.findall(t)]
+    return {"mime_types": sorted(mimes), "errors": errors, "final_psnr": psnr[-1] if psnr else None}
+
+
+def main():
+    kernel, out_dir, notebooks = sys.argv[1], sys.argv[2], sys.argv[3:]
+    os.makedirs(out_dir, exist_ok=True)
+    report = {}
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        stored = {"outputs_cleared": all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"),
+                  "no_execution_counts": all(c.get("execution_count") is None
+                                             for c in nb.cells if c.cell_type == "code")}
+        client = NotebookClient(nb, kernel_name=kernel, timeout=900,
+                                resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+        t0 = time.time()
+        failure = None
+        try:
+            client.execute()
+        except CellExecutionError as e:
+            failure = str(e)[-2000:]
+        entry = summarize(nb)
+        entry.update(stored)
+        entry["seconds"] = time.time() - t0
+        entry["failure"] = failure
+        nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+        report[os.path.basename(path)] = entry
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
