@@ -7,6 +7,9 @@ set -euo pipefail
 export PYDEVD_DISABLE_FILE_VALIDATION=1  # keeps a debugger notice of Debian's Python 3.11 out of the output
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -z "${GINR_DATA:-}" ]; then
+  bash "$REPO/data-scripts/build-offline-photos.sh" >&2   # quick when the set is already built
+fi
 export GINR_DATA="$(readlink -f "${GINR_DATA:-$REPO/data/offline-photos/32}")"
 OUT="$REPO/notebooks/out"
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * Fits a batch of signals directly: each instance gets its own composers V(n) (initialised N(0, 1)), optimised by
@@ -73,7 +74,10 @@ public final class InstanceFitter {
         this.mlp = new ModulatedMlp(hyponet, composers.layers());
     }
 
-    /** Fits {@code signals}; every native array it makes is freed before it returns. */
+    /**
+     * Fits {@code signals}; every native array it makes is freed before it returns. A thread interrupt stops the fit
+     * at the next step boundary with a {@link CancellationException}.
+     */
     public Result fit(NDManager parent, SignalBatch signals, Settings s, ProgressListener listener) {
         checkSignals(signals);
         GinrEngine.seed(s.seed());
@@ -98,6 +102,10 @@ public final class InstanceFitter {
             ProgressClock clock = new ProgressClock(s.steps());
             ProgressEvent last = null;
             for (int step = 1; step <= s.steps(); step++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("fit interrupted after " + (step - 1) + " of " + s.steps()
+                            + " steps");
+                }
                 try (NDManager scope = run.newSubManager()) {
                     params.zeroGradients();
                     NDArray mse;
