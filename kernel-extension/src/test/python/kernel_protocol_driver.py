@@ -113,6 +113,9 @@ def main():
                   "}")
         run(kc, native)
         report["torch_loaded_after_use"] = text_of(run(kc, maps))
+        # one array kept alive on purpose, so the baseline is not zero and a count that resets would show
+        run(kc, "NDManager keptManager = GinrEngine.engine().newBaseManager();\n"
+                "NDArray kept = keptManager.ones(new Shape(4));")
         report["live_before"] = text_of(run(kc, "GinrEngine.liveNativeArrays()"))
         t_many = time.time()
         failures = []
