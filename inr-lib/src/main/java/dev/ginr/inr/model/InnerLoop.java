@@ -1,6 +1,7 @@
 package dev.ginr.inr.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import dev.ginr.inr.nn.InnerGradient;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
@@ -51,6 +52,12 @@ public final class InnerLoop {
         this.gradient = new InnerGradient(mlp);
         this.settings = settings;
         this.normalizeWeight = mlp.config().normalizeWeight();
+    }
+
+    /** A learned initialisation repeated over the batch: (rows, cols) -> (B, rows, cols), a broadcast view. */
+    public static NDArray repeatOverBatch(NDArray init, long batchSize) {
+        Shape s = init.getShape();
+        return init.expandDims(0).broadcast(new Shape(batchSize, s.get(0), s.get(1))); // (B, rows, cols)
     }
 
     public MetaSettings settings() {

@@ -111,9 +111,7 @@ public final class LearnedInitBaseline implements MetaLearner, InnerLoop.Paramet
     public Map<Integer, NDArray> initialState(ParameterSet.Bound p, long batchSize) {
         Map<Integer, NDArray> w = new LinkedHashMap<>();
         for (int i : layers) {
-            NDArray phi = p.get(initName(i)); // (fan_in + 1, fan_out)
-            Shape s = phi.getShape();
-            w.put(i, phi.expandDims(0).broadcast(new Shape(batchSize, s.get(0), s.get(1)))); // (B, fan_in + 1, fan_out)
+            w.put(i, InnerLoop.repeatOverBatch(p.get(initName(i)), batchSize)); // (B, fan_in + 1, fan_out)
         }
         return w;
     }

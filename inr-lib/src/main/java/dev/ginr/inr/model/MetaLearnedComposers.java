@@ -3,7 +3,6 @@ package dev.ginr.inr.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.nn.InstancePatternComposers;
@@ -88,9 +87,7 @@ public final class MetaLearnedComposers implements MetaLearner, InnerLoop.Parame
     public Map<Integer, NDArray> initialState(ParameterSet.Bound p, long batchSize) {
         Map<Integer, NDArray> v = new LinkedHashMap<>();
         for (int layer : composers.layers()) {
-            NDArray phi = p.get(initName(layer)); // (fan_in, r)
-            Shape s = phi.getShape();
-            v.put(layer, phi.expandDims(0).broadcast(new Shape(batchSize, s.get(0), s.get(1)))); // (B, fan_in, r)
+            v.put(layer, InnerLoop.repeatOverBatch(p.get(initName(layer)), batchSize)); // (B, fan_in, r)
         }
         return v;
     }
