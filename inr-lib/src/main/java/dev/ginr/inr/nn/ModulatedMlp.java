@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class ModulatedMlp {
 
-    private static final double NORM_EPS = 1e-12;
+    static final double NORM_EPS = 1e-12;
 
     private final HyponetConfig config;
     private final FourierFeatures fourier;
@@ -172,7 +172,8 @@ public final class ModulatedMlp {
         }
     }
 
-    private NDArray activate(NDArray h) {
+    /** The hidden activation (package-visible so that {@link InnerGradient} applies exactly the same one). */
+    NDArray activate(NDArray h) {
         Activation a = config.activation();
         if (a == Activation.RELU) {
             return ai.djl.nn.Activation.relu(h);
