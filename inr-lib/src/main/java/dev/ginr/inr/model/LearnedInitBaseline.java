@@ -83,7 +83,7 @@ public final class LearnedInitBaseline implements MetaLearner, InnerLoop.Paramet
 
     @Override
     public String type() {
-        return "meta_low_rank_modulated_inr";
+        return "learned_init";
     }
 
     @Override

@@ -2,16 +2,24 @@ package dev.ginr.inr.model;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.ExperimentSpec;
+import dev.ginr.inr.config.MetaConfig;
 
-/** Builds the meta-learned models (composers adapted by an inner loop, and Learned Init). */
+/**
+ * Builds the meta-learned models from a spec: composers adapted by the inner loop (ours, on the spec's modulated
+ * layers and ranks) and Learned Init (every layer's full weight adapted, the paper's baseline).
+ */
 final class MetaModels {
 
     private MetaModels() {}
 
     static GeneralizableInr create(ExperimentSpec spec, NDManager parent, DataType dataType) {
-        throw new ConfigException("arch.type", spec.modelType().yamlName(),
-                "low_rank_modulated_transinr or transinr (meta-learning models are not built yet)");
+        MetaConfig m = spec.meta();
+        MetaSettings settings = new MetaSettings(m.nInnerStep(), m.innerLr(), m.firstOrder());
+        return switch (spec.modelType()) {
+            case META_LOW_RANK -> new MetaLearnedComposers(parent, spec.hyponet(), spec.composer(), settings, dataType);
+            case LEARNED_INIT -> new LearnedInitBaseline(parent, spec.hyponet(), settings, dataType);
+            default -> throw new IllegalArgumentException(spec.modelType() + " is not a meta-learning model");
+        };
     }
 }

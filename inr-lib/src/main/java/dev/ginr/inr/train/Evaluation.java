@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
+import dev.ginr.inr.model.MetaLearner;
 import dev.ginr.inr.model.Observation;
 import dev.ginr.inr.nn.ParameterSet;
 
@@ -33,6 +34,43 @@ public final class Evaluation {
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Adaptation step by step for a meta-learned model: each signal of {@code data} is adapted by the inner loop
+     * (no outer update) and its PSNR is recorded before every inner step (step 0 = the learned initialisation) and
+     * after the last; the final reconstructions come with it.
+     */
+    public static AdaptationResult adaptation(MetaLearner model, SignalBatch data, int batchSize) {
+        int n = model.metaSettings().nInnerStep();
+        double[][] psnr = new double[data.count()][];
+        float[] recon = new float[data.values().length];
+        int perSignal = data.points() * data.channels();
+        for (int from = 0; from < data.count(); from += batchSize) {
+            int to = Math.min(data.count(), from + batchSize);
+            try (NDManager scope = model.parameters().manager().newSubManager()) {
+                ParameterSet.Bound p = model.parameters().bind(scope);
+                SignalBatch batch = data.slice(from, to);
+                NDArray values = batch.toNDArray(scope).toType(model.parameters().dataType(), false); // (B, P, C)
+                NDArray grid = CoordinateGrid.create(scope, batch.grid(), 1.0, values.getDataType()); // (P, d)
+                List<NDArray> mseByStep = new ArrayList<>();
+                Map<Integer, NDArray> w = model.adapt(p, new Observation(values, grid, batch.grid()), mseByStep);
+                NDArray prediction = model.render(p, w, grid); // (B, P, C)
+                mseByStep.add(Metrics.perInstanceMse(prediction, values));
+                for (int i = 0; i < to - from; i++) {
+                    psnr[from + i] = new double[n + 1];
+                }
+                for (int k = 0; k <= n; k++) {
+                    double[] m = Metrics.toDoubles(mseByStep.get(k)); // (B) before inner step k
+                    for (int i = 0; i < to - from; i++) {
+                        psnr[from + i][k] = Metrics.psnr(m[i]);
+                    }
+                }
+                float[] pred = SignalBatch.fromNDArray(prediction, batch.grid()).values();
+                System.arraycopy(pred, 0, recon, from * perSignal, pred.length);
+            }
+        }
+        return new AdaptationResult(psnr, new SignalBatch(recon, data.count(), data.grid(), data.channels()));
     }
 
     /** Mean PSNR over {@code data}. */

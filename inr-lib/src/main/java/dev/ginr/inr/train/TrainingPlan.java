@@ -62,6 +62,12 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
                 1, 0, 0, 10, seed);
     }
 
+    /** Plain Adam at a constant learning rate, no coordinate noise, logging every step: for tests and notebooks. */
+    public static TrainingPlan constant(int steps, int batchSize, double learningRate, long seed) {
+        return new TrainingPlan(steps, batchSize, learningRate, 0.9, 0.999, 0, Schedule.CONSTANT, 0, 0,
+                LossConfig.CoordNoise.NONE, 1, 0, 0, 1, seed);
+    }
+
     /**
      * The plan a spec describes for a training set of {@code trainCount} signals: the effective batch is
      * experiment.total_batch_size (gradient accumulation gives the same mean gradient as one larger batch), a run

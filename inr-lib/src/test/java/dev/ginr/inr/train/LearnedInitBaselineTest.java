@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Learned Init baseline (every layer's full weight adapted, meta-32-small hyponet, 2 inner steps, inner_lr
@@ -25,17 +24,17 @@ class LearnedInitBaselineTest {
     @Test
     void metaTrainingTheFullWeightInitRaisesHeldOutPsnrAndEveryInnerStepHelps() {
         PhotoCrops.Split photos = PhotoCrops.load();
-        assumeTrue(photos != null, "no real photos on this machine (set -Dginr.data)");
+        org.junit.jupiter.api.Assertions.assertNotNull(photos,
+                "no real photos: run data-scripts/build-offline-photos.sh (the README's test command does)");
         try (SingleThreadedEngine threads = new SingleThreadedEngine();
              NDManager root = GinrEngine.engine().newBaseManager()) {
             GinrEngine.seed(2);
             LearnedInitBaseline model = new LearnedInitBaseline(root, HyponetConfig.image(5, 64, 32, 32),
                     MetaSettings.reference(), DataType.FLOAT32);
-            try (MetaTrainer trainer = new MetaTrainer(model)) {
-                AdaptationResult before = trainer.evaluate(photos.test(), 16);
-                trainer.train(photos.train(), new MetaTrainer.Settings(STEPS, 16, 1e-4, 2, STEPS),
-                        ProgressListener.NONE);
-                AdaptationResult after = trainer.evaluate(photos.test(), 16);
+            try (Trainer trainer = new Trainer(model, TrainingPlan.constant(STEPS, 16, 1e-4, 2), java.util.Map.of())) {
+                AdaptationResult before = Evaluation.adaptation(model, photos.test(), 16);
+                trainer.train(photos.train(), null, null, ProgressListener.NONE);
+                AdaptationResult after = Evaluation.adaptation(model, photos.test(), 16);
                 System.out.println("Learned Init held-out mean PSNR per inner step, untrained "
                         + Arrays.toString(before.meanPsnrByStep()) + ", trained " + Arrays.toString(
                         after.meanPsnrByStep()));

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after warm-up, and so does the resident memory (a backward with graph creation into leaf tensors would grow it
  * with a reference cycle per step, invisible to the array count; see {@code InnerGradient}).
  */
-class MetaTrainerMemoryTest {
+class MetaLearningMemoryTest {
 
     @Test
     void twoHundredSecondOrderStepsKeepLiveArraysAndResidentMemoryFlat() throws Exception {
@@ -36,8 +36,9 @@ class MetaTrainerMemoryTest {
             GinrEngine.seed(3);
             MetaLearnedComposers model = new MetaLearnedComposers(root, HyponetConfig.image(5, 64, 32, 32),
                     ComposerConfig.of(1, 64), MetaSettings.reference(), DataType.FLOAT32);
-            try (MetaTrainer trainer = new MetaTrainer(model)) {
-                trainer.train(data, new MetaTrainer.Settings(200, 8, 1e-4, 3, 10), e -> {
+            try (Trainer trainer = new Trainer(model, TrainingPlan.constant(200, 8, 1e-4, 3).withIntervals(0, 0, 10),
+                    java.util.Map.of())) {
+                trainer.train(data, null, null, e -> {
                     arrays.add(GinrEngine.liveNativeArrays());
                     rss.add(residentMegabytes());
                 });

@@ -18,7 +18,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Meta-learning on real photo crops at a CPU budget: the meta-32-small preset (32 x 32, hyponet 5 x 64,
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * crops of held-out photos. About 1-1.5 minutes on 2 cores with one engine thread.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetaTrainerLearningTest {
+class MetaLearningTest {
 
     static final int STEPS = 250;
 
@@ -41,18 +40,19 @@ class MetaTrainerLearningTest {
     @BeforeAll
     void metaTrain() {
         photos = PhotoCrops.load();
-        assumeTrue(photos != null, "no real photos on this machine (set -Dginr.data)");
+        org.junit.jupiter.api.Assertions.assertNotNull(photos,
+                "no real photos: run data-scripts/build-offline-photos.sh (the README's test command does)");
         threads = new SingleThreadedEngine();
         root = GinrEngine.engine().newBaseManager();
         GinrEngine.seed(1);
         MetaLearnedComposers model = new MetaLearnedComposers(root, HyponetConfig.image(5, 64, 32, 32),
                 ComposerConfig.of(1, 64), MetaSettings.reference(), DataType.FLOAT32);
-        try (MetaTrainer trainer = new MetaTrainer(model)) {
-            untrained = trainer.evaluate(photos.test(), 16);
-            history = trainer.train(photos.train(), new MetaTrainer.Settings(STEPS, 16, 1e-4, 1, 50),
-                    ProgressListener.NONE);
-            trained = trainer.evaluate(photos.test(), 16);
+        untrained = Evaluation.adaptation(model, photos.test(), 16);
+        try (Trainer trainer = new Trainer(model, TrainingPlan.constant(STEPS, 16, 1e-4, 1).withIntervals(0, 0, 50),
+                java.util.Map.of())) {
+            history = trainer.train(photos.train(), null, null, ProgressListener.NONE).history();
         }
+        trained = Evaluation.adaptation(model, photos.test(), 16);
         System.out.printf("meta-32-small on %s: %d train / %d held-out crops, %d steps at %.2f steps/s%n",
                 photos.source(), photos.train().count(), photos.test().count(), STEPS,
                 history.get(history.size() - 1).stepsPerSecond());
