@@ -79,6 +79,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainAcceptsMetaLearningConfigs(@TempDir Path tmp) throws Exception {
+        Path data = smallFolder(tmp.resolve("data"));
+        for (String model : List.of("meta_low_rank_modulated_inr", "learned_init")) {
+            Run r = run("train", "--preset", "meta-32-small", "--model", model, "--data", data.toString(), "--steps",
+                    "2", "--out", tmp.resolve(model).toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("training " + model + " (" + model + ") for 2 steps"), r.out());
+            assertTrue(r.out().contains("2/2") && r.out().contains("mean PSNR (dB)"), r.out());
+        }
+    }
+
+    @Test
     void aCorruptImageIsSkippedAndCounted(@TempDir Path tmp) throws Exception {
         Path data = smallFolder(tmp.resolve("data"));
         Files.writeString(data.resolve("train/zz-corrupt.png"), "not a png at all");
