@@ -4,9 +4,6 @@ import dev.ginr.inr.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,27 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FitCommandTest {
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Ginr.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static TrainCommandTest.Run run(String... args) {
+        return TrainCommandTest.run(args);
     }
+
 
     @Test
     void fitPrintsARisingPsnrAndWritesReconstructions(@TempDir Path tmp) throws Exception {
-        Run r = run("fit", TestData.crops(32, "train").toString(), "--limit", "2", "--steps", "60", "--log-every",
+        TrainCommandTest.Run r = run("fit", TestData.crops(32, "train").toString(), "--limit", "2", "--steps", "60", "--log-every",
                 "20", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
         Matcher m = Pattern.compile("PSNR (?:after \\d+ steps: )?(\\d+\\.\\d+) dB").matcher(r.out());
@@ -53,14 +37,14 @@ class FitCommandTest {
 
     @Test
     void badArgumentsPrintAUsageLineNotAStackTrace() {
-        Run r = run("fit", "/nonexistent-folder-xyz");
+        TrainCommandTest.Run r = run("fit", "/nonexistent-folder-xyz");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("/nonexistent-folder-xyz") && r.err().contains("does not exist"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
-        Run usage = run("fit", "--steps", "many", "/tmp");
+        TrainCommandTest.Run usage = run("fit", "--steps", "many", "/tmp");
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("'many'") && usage.err().contains("Usage: ginr fit"), usage.err());
-        Run rank = run("fit", "/tmp", "--rank", "65");
+        TrainCommandTest.Run rank = run("fit", "/tmp", "--rank", "65");
         assertEquals(1, rank.code());
         assertTrue(rank.err().contains("arch.rank = 65"), rank.err());
     }
