@@ -25,8 +25,9 @@ import java.util.Map;
  *
  * <p>Defaults: the config's run length and batch, every image of the folder. The batch is capped at the number of
  * training images (a larger batch would repeat images within a step). Logging, evaluation and checkpoint intervals
- * follow from the run length: progress every {@code max(1, steps / 200)} steps; held-out PSNR and a checkpoint every
- * tenth of a run of 100 steps or more, and always at the end.
+ * follow from the run length: progress every {@code max(1, steps / 200)} steps; a checkpoint every tenth of the run
+ * (so that an interrupted run always has a recent one); held-out PSNR every tenth of a run of 100 steps or more; both
+ * always at the end.
  *
  * @param name        the run's name
  * @param spec        the experiment
@@ -156,8 +157,8 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         }
         int batch = Math.min(batchSize > 0 ? batchSize : plan.batchSize(), Math.max(1, trainCount));
         int n = plan.steps();
-        int every = n >= 100 ? n / 10 : 0;
-        return plan.withBatchSize(batch).withIntervals(every, every, Math.max(1, n / 200));
+        return plan.withBatchSize(batch).withIntervals(n >= 100 ? n / 10 : 0, Math.max(1, n / 10),
+                Math.max(1, n / 200));
     }
 
     /**

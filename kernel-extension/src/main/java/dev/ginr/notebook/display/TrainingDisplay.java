@@ -103,7 +103,8 @@ public final class TrainingDisplay implements ProgressListener {
     }
 
     private void redrawIfDue() {
-        if (clockMillis.getAsLong() - lastDrawn >= minIntervalMillis) {
+        // an interrupted thread cannot publish (the kernel's socket fails with EINTR): the training stops anyway
+        if (!Thread.currentThread().isInterrupted() && clockMillis.getAsLong() - lastDrawn >= minIntervalMillis) {
             redraw();
         }
     }

@@ -8,6 +8,7 @@ import dev.ginr.inr.experiment.TrainingRecipe;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.TrainingDisplay;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * {@code %ginr_train NAME [--data DIR] [--steps N] [--out RUN] ...}: trains config NAME (from {@code %%ginr_config},
  * or a preset name) with one live display updated in place, stores the run in the session and returns it. An
- * interrupt stops it at the next step boundary with a checkpoint in the run folder, and the kernel lives on.
+ * interrupt stops it at the next step boundary; the run folder keeps the last periodic checkpoint (see
+ * {@link TrainingJob}) and the kernel lives on.
  */
 public final class TrainMagic extends GinrMagic {
 
@@ -68,13 +70,21 @@ public final class TrainMagic extends GinrMagic {
             ExperimentRun run = TrainingJob.run("ginr-train-" + recipe.name(), () -> {
                 ExperimentRun trained = r.train(split, runDir, resume, device, display);
                 session.putRun(new SessionRun(trained, r, split, r.score(trained, split)));
+                display.finish(trained); // here, so that a forced stop of the cell still shows the summary
                 return trained;
             });
-            display.finish(run);
             return run;
         } catch (RuntimeException e) {
-            display.fail(e.getMessage());
-            throw e;
+            String message = interruptedWhileSaving(e) ? "interrupted; then the training thread failed ("
+                    + e.getCause() + "), so there is no checkpoint at the interrupt; the last periodic one remains: " + (Files.isRegularFile(runDir.resolve(ExperimentRun.CHECKPOINT))
+                    ? runDir.resolve(ExperimentRun.CHECKPOINT) + " (load it with %ginr_eval " + runDir + ")"
+                    : "none was written yet") : e.getMessage();
+            display.fail(message);
+            throw new MagicFailure(USAGE.magic() + ": " + message);
         }
+    }
+
+    private static boolean interruptedWhileSaving(Throwable e) {
+        return e instanceof TrainingJob.StoppedWithFailure;
     }
 }

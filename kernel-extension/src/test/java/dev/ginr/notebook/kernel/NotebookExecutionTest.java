@@ -97,7 +97,7 @@ class NotebookExecutionTest {
         String html = out.get("html").getAsString();
         String text = out.get("text").getAsString();
         assertTrue(html.contains(">38.46</td>") && html.contains(">29.77</td>"), "paper's Table 2: " + html);
-        assertTrue(html.contains("178x178, multi-GPU, thousands of epochs"), html);
+        assertTrue(html.contains("178x178 images, multi-GPU, thousands of epochs"), html);
         java.util.regex.Matcher ours = java.util.regex.Pattern.compile(
                 "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 12 steps of batch 4, 8 train / 4 held-out "
                         + "images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Interrupting a running {@code %ginr_train} through a real Jupyter client: the cell ends as interrupted, the run
- * folder holds a checkpoint that {@code ExperimentRun.load} reads back, the run is stored with stop reason
- * "interrupted", and the kernel answers the next cell.
+ * Interrupting a running {@code %ginr_train} through a real Jupyter client: the cell ends as interrupted, the
+ * display says so, the run folder holds a (periodic) checkpoint that {@code ExperimentRun.load} reads back, and the
+ * kernel answers the next cell.
  */
 class TrainingInterruptTest {
 
@@ -47,10 +47,11 @@ class TrainingInterruptTest {
         JsonObject interrupt = report.getAsJsonObject("interrupt");
         assertEquals("error", interrupt.get("status").getAsString(), report.toString());
         assertEquals("CellInterrupted", interrupt.get("ename").getAsString(), report.toString());
-        assertEquals("\"long\"", report.get("loaded_name").getAsString(), report.toString());
+        assertEquals("long", report.get("loaded_name").getAsString().replace("\"", ""), report.toString());
         int step = Integer.parseInt(report.get("checkpoint_step").getAsString().replace("\"", ""));
-        assertTrue(step >= 1 && step < 5000, "checkpoint at step " + step);
-        assertEquals("\"interrupted\"", report.get("stored_run").getAsString(), report.toString());
+        assertTrue(step >= 1 && step < 150, "checkpoint at step " + step);
+        assertTrue(report.get("last_display").getAsString().contains("the last periodic one remains"),
+                report.toString());
         assertEquals("42", report.get("after").getAsString());
     }
 }
