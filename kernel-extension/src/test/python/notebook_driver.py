@@ -15,6 +15,41 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 PSNR = re.compile(r"Final PSNR: ([0-9.]+) dB")
+HTML_LIMIT = 20000
+
+
+class CountingClient(NotebookClient):
+    """Counts update_display_data messages per cell and display id; the stored notebook only keeps the last state."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.updates = {}
+
+    def process_message(self, msg, cell, cell_index):
+        if msg.get("msg_type") == "update_display_data":
+            display_id = msg["content"].get("transient", {}).get("display_id")
+            per_cell = self.updates.setdefault(cell_index, {})
+            per_cell[display_id] = per_cell.get(display_id, 0) + 1
+        return super().process_message(msg, cell, cell_index)
+
+
+def cell_outputs(nb, updates):
+    """Per code cell: its first source line, its outputs (type, MIME types, display id, text, HTML) and updates."""
+    cells = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        outs = []
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            outs.append({"type": o.output_type, "mimes": sorted(data.keys()),
+                         "display_id": o.get("transient", {}).get("display_id"),
+                         "text": (o.get("text") or data.get("text/plain") or "")[:HTML_LIMIT],
+                         "html": data.get("text/html", "")[:HTML_LIMIT],
+                         "ename": o.get("ename"), "evalue": o.get("evalue")})
+        cells.append({"index": index, "source": cell.source.split("\n")[0], "outputs": outs,
+                      "updates": updates.get(index, {})})
+    return cells
 
 
 def summarize(nb):
@@ -51,7 +86,7 @@ def main():
         stored = {"outputs_cleared": all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"),
                   "no_execution_counts": all(c.get("execution_count") is None
                                              for c in nb.cells if c.cell_type == "code")}
-        client = NotebookClient(nb, kernel_name=kernel, timeout=900,
+        client = CountingClient(nb, kernel_name=kernel, timeout=900, store_widget_state=False,
                                 resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
         t0 = time.time()
         failure = None
@@ -60,6 +95,7 @@ def main():
         except CellExecutionError as e:
             failure = str(e)[-2000:]
         entry = summarize(nb)
+        entry["cells"] = cell_outputs(nb, client.updates)
         entry.update(stored)
         entry["seconds"] = time.time() - t0
         entry["failure"] = failure

@@ -1,5 +1,6 @@
 package dev.ginr.inr.experiment;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.GinrEngine;
@@ -42,12 +43,13 @@ public final class ExperimentRun implements AutoCloseable {
     private final GeneralizableInr model;
     private TrainingResult result;
 
-    private ExperimentRun(String name, ExperimentSpec spec, String configYaml, String basePreset) {
+    private ExperimentRun(String name, ExperimentSpec spec, String configYaml, String basePreset, Device device) {
         this.name = name;
         this.spec = spec;
         this.configYaml = configYaml;
         this.basePreset = basePreset;
-        this.manager = GinrEngine.engine().newBaseManager();
+        this.manager = device == null ? GinrEngine.engine().newBaseManager()
+                : GinrEngine.engine().newBaseManager(device);
         GinrEngine.seed(spec.experiment().seed());
         this.model = Models.create(spec, manager, DataType.FLOAT32);
     }
@@ -57,17 +59,31 @@ public final class ExperimentRun implements AutoCloseable {
      * {@code basePreset} (null when the text stands alone). Both are stored with every checkpoint.
      */
     public static ExperimentRun create(String name, ExperimentSpec spec, String configYaml, String basePreset) {
-        return new ExperimentRun(name, spec, configYaml, basePreset);
+        return new ExperimentRun(name, spec, configYaml, basePreset, null);
+    }
+
+    /**
+     * As {@link #create(String, ExperimentSpec, String, String)}, with the model's parameters (and so every tensor
+     * of its steps) on {@code device}; null means the engine's default device (GPU 0 if there is one, else CPU).
+     */
+    public static ExperimentRun create(String name, ExperimentSpec spec, String configYaml, String basePreset,
+                                       Device device) {
+        return new ExperimentRun(name, spec, configYaml, basePreset, device);
     }
 
     /** A fresh run of a shipped preset. */
     public static ExperimentRun ofPreset(String name, String preset, ModelType type) {
         ExperimentSpec spec = dev.ginr.inr.config.Presets.load(preset).withModelType(type);
-        return new ExperimentRun(name, spec, dev.ginr.inr.config.Presets.yaml(preset), null);
+        return new ExperimentRun(name, spec, dev.ginr.inr.config.Presets.yaml(preset), null, null);
     }
 
     /** Reloads a run from its folder (or a checkpoint file): the model with its trained parameters. */
     public static ExperimentRun load(Path runDirOrCheckpoint) {
+        return load(runDirOrCheckpoint, null);
+    }
+
+    /** As {@link #load(Path)}, on {@code device} (null: the engine's default device). */
+    public static ExperimentRun load(Path runDirOrCheckpoint, Device device) {
         Path file = Files.isDirectory(runDirOrCheckpoint) ? runDirOrCheckpoint.resolve(CHECKPOINT)
                 : runDirOrCheckpoint;
         if (!Files.isRegularFile(file)) {
@@ -86,7 +102,7 @@ public final class ExperimentRun implements AutoCloseable {
                 : new YamlConfigReader().readOverPreset(preset, yaml, file.toString());
         ExperimentSpec spec = read.spec().withModelType(ModelType.fromYaml("model.type", meta.get("model.type")));
         String name = meta.getOrDefault("run.name", file.toAbsolutePath().getParent().getFileName().toString());
-        ExperimentRun run = new ExperimentRun(name, spec, yaml, preset);
+        ExperimentRun run = new ExperimentRun(name, spec, yaml, preset, device);
         Checkpoints.loadParameters(run.model.parameters(), file);
         return run;
     }
@@ -129,6 +145,16 @@ public final class ExperimentRun implements AutoCloseable {
 
     public ExperimentSpec spec() {
         return spec;
+    }
+
+    /** The config YAML the run was made from (stored with every checkpoint). */
+    public String configYaml() {
+        return configYaml;
+    }
+
+    /** The preset the config YAML overrides, or null when the YAML stands alone. */
+    public String basePreset() {
+        return basePreset;
     }
 
     public GeneralizableInr model() {

@@ -64,6 +64,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(() -> {
             try {
+                EngineThreadState.matchEngineStartThread();
                 result[0] = doitMethod.invoke(null);
             } catch (InvocationTargetException e) {
                 failure[0] = e.getCause();

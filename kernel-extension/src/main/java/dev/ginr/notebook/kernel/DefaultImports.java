@@ -30,6 +30,8 @@ final class DefaultImports {
             "dev.ginr.inr.model.*",
             "dev.ginr.inr.nn.*",
             "dev.ginr.inr.train.*",
+            "dev.ginr.inr.experiment.*",
+            "dev.ginr.notebook.display.*",
             "tech.tablesaw.api.*",
             "org.knowm.xchart.*");
 

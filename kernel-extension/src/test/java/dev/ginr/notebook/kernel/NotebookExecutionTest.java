@@ -46,9 +46,13 @@ class NotebookExecutionTest {
             s.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(p -> args.add(p.toString()));
         }
         Path data = photos();
-        report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, Map.of("GINR_DATA", data.toString()),
-                args.toArray(String[]::new));
-        System.out.println("notebooks on " + data + ": " + report);
+        Path runs = Files.createTempDirectory("ginr-notebook-runs-");
+        report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, Map.of("GINR_DATA", data.toString(),
+                "GINR_RUNS", runs.toString()), args.toArray(String[]::new));
+        Files.writeString(Path.of("target", "notebook-report.json"), report.toString());
+        report.entrySet().forEach(e -> System.out.println("notebook " + e.getKey() + " on " + data + ": "
+                + e.getValue().getAsJsonObject().get("seconds") + " s, errors "
+                + e.getValue().getAsJsonObject().get("errors") + " (full report: target/notebook-report.json)"));
     }
 
     @Test
@@ -73,6 +77,88 @@ class NotebookExecutionTest {
         double psnr = qs.get("final_psnr").getAsDouble();
         assertTrue(psnr > QUICKSTART_PSNR_FLOOR_DB, "quickstart PSNR " + psnr + " dB <= floor "
                 + QUICKSTART_PSNR_FLOOR_DB + " dB");
+    }
+
+    @Test
+    void trainingCellShowsOneDisplayUpdatedInPlaceAtLeastThreeTimes() {
+        JsonObject cell = cell("01-quickstart.ipynb", "%ginr_train quick --images");
+        JsonObject updates = cell.getAsJsonObject("updates");
+        assertEquals(1, updates.size(), "display ids updated: " + updates);
+        int n = updates.entrySet().iterator().next().getValue().getAsInt();
+        assertTrue(n >= 3, "the training display was updated " + n + " times");
+        assertEquals(1, cell.getAsJsonArray("outputs").size(), cell.toString());
+        String summary = output(cell, "text/html").get("html").getAsString();
+        assertTrue(summary.contains("completed after 12 steps") && summary.contains("held-out PSNR"), summary);
+    }
+
+    @Test
+    void psnrTableShowsThePapersNumbersBesideOurs() {
+        JsonObject out = output(cell("01-quickstart.ipynb", "%ginr_table quick quick-transinr"), "text/html");
+        String html = out.get("html").getAsString();
+        String text = out.get("text").getAsString();
+        assertTrue(html.contains(">38.46</td>") && html.contains(">29.77</td>"), "paper's Table 2: " + html);
+        assertTrue(html.contains("178x178 images, multi-GPU, thousands of epochs"), html);
+        java.util.regex.Matcher ours = java.util.regex.Pattern.compile(
+                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 12 steps of batch 4, 8 train / 4 held-out "
+                        + "images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);
+        assertTrue(ours.find(), text);
+        assertTrue(html.contains(">" + ours.group(1) + "</td>"), "our PSNR " + ours.group(1) + " in " + html);
+    }
+
+    @Test
+    void plainJavaNotebookGivesTheSamePsnrTableAsTheMagics() {
+        String magic = output(cell("01-quickstart.ipynb", "%ginr_table quick quick-transinr"), "text/html")
+                .get("text").getAsString();
+        String plain = output(cell("01b-quickstart-plain-java.ipynb", "Table table = PaperComparison"),
+                "text/html").get("text").getAsString();
+        assertEquals(magic, plain);
+    }
+
+    @Test
+    void reconstructionsAndUpsamplingShowAsImages() {
+        JsonObject plain = output(cell("01-quickstart.ipynb", "%ginr_show quick"), "image/png");
+        assertTrue(plain.get("text").getAsString().contains("reconstructions by 'quick' of 4 images"), plain.toString());
+        JsonObject up = output(cell("01-quickstart.ipynb", "%ginr_show quick --upsample 4"), "image/png");
+        assertTrue(up.get("text").getAsString().contains("rendered at 4.0x"), up.toString());
+    }
+
+    @Test
+    void ablationGivesFiveRowsBesideTable7AndAPngChart() {
+        JsonObject cell = cell("04-layer-ablation.ipynb", "AblationResult sweep = %ginr_ablation");
+        String html = null;
+        for (JsonElement e : cell.getAsJsonArray("outputs")) {
+            String h = e.getAsJsonObject().get("html").getAsString();
+            if (h.contains("Layer location of the modulated weight")) {
+                html = h;
+            }
+        }
+        assertNotNull(html, cell.toString());
+        assertEquals(5, html.split("<tr>", -1).length - 2, html); // header row + 5 rows
+        for (String paper : List.of(">31.00</td>", ">35.93</td>", ">32.99</td>", ">31.10</td>", ">20.26</td>")) {
+            assertTrue(html.contains(paper), paper + " in " + html);
+        }
+        assertNotNull(output(cell, "image/png"), "the chart");
+        assertEquals(5, cell.getAsJsonObject("updates").size(), "one live display per layer");
+    }
+
+    private static JsonObject cell(String notebook, String sourcePrefix) {
+        JsonObject nb = report.getAsJsonObject(notebook);
+        assertNotNull(nb, notebook + " was not executed");
+        for (JsonElement e : nb.getAsJsonArray("cells")) {
+            if (e.getAsJsonObject().get("source").getAsString().startsWith(sourcePrefix)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no cell starting with '" + sourcePrefix + "' in " + notebook);
+    }
+
+    private static JsonObject output(JsonObject cell, String mime) {
+        for (JsonElement e : cell.getAsJsonArray("outputs")) {
+            if (e.getAsJsonObject().getAsJsonArray("mimes").toString().contains("\"" + mime + "\"")) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no " + mime + " output in " + cell);
     }
 
     /** The offline photo set when it is built; else four generated 64x64 pictures in a temporary folder. */

@@ -1,0 +1,49 @@
+package dev.ginr.inr.experiment;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Our runs' held-out PSNR beside the number the paper reports for the same model on the matching task (Table 2,
+ * image reconstruction), with the difference ours minus paper. Every row states our scale and budget; the paper's
+ * column states the paper's. A large negative difference at CPU scale is expected, not a failure to reproduce: the
+ * table is a reading aid, not a reproduction claim.
+ */
+public final class PaperComparison {
+
+    private PaperComparison() {}
+
+    /**
+     * The comparison table for {@code scores} against the paper's {@code paper} column; when {@code paper} is null
+     * each run is matched to {@link PaperResults.Dataset#closestTo} its own data set.
+     */
+    public static Table of(List<RunScore> scores, PaperResults.Dataset paper) {
+        Table t = Table.create("Held-out PSNR: ours beside " + PaperResults.SCALE,
+                StringColumn.create("run"), StringColumn.create("model"), StringColumn.create("ours: setting"),
+                DoubleColumn.create("ours: PSNR (dB)"), StringColumn.create("paper: table, data set"),
+                DoubleColumn.create("paper: PSNR (dB)"), DoubleColumn.create("ours - paper (dB)"));
+        for (RunScore s : scores) {
+            PaperResults.Dataset d = paper != null ? paper : PaperResults.Dataset.closestTo(s.dataset());
+            OptionalDouble reported = PaperResults.imageReconstruction(s.model(), d);
+            t.stringColumn(0).append(s.run());
+            t.stringColumn(1).append(s.model().yamlName());
+            t.stringColumn(2).append(s.setting());
+            t.doubleColumn(3).append(s.meanPsnr());
+            t.stringColumn(4).append(PaperResults.imageRowName(s.model())
+                    .map(row -> "Table 2 '" + row + "', " + d.label() + " 178x178")
+                    .orElse("none: Table 2 has no row for " + s.model().yamlName()));
+            if (reported.isPresent()) {
+                t.doubleColumn(5).append(reported.getAsDouble());
+                t.doubleColumn(6).append(s.meanPsnr() - reported.getAsDouble());
+            } else {
+                t.doubleColumn(5).appendMissing();
+                t.doubleColumn(6).appendMissing();
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ginr.inr.experiment;
+
+import dev.ginr.inr.config.ModelType;
+
+import java.util.Locale;
+
+/**
+ * One run's held-out result together with the scale it was measured at, so that a number never travels without its
+ * budget: the resolution, the optimiser steps, how many images it trained on and was tested on, and where.
+ *
+ * @param run          the run's name
+ * @param model        which of the four models
+ * @param dataset      the experiment's {@code dataset.type} (e.g. image_folder for the offline photo crops)
+ * @param resolution   image side length S
+ * @param steps        optimiser steps completed
+ * @param batchSize    signals per step
+ * @param trainSignals images trained on
+ * @param testSignals  held-out images the PSNR is averaged over
+ * @param meanPsnr     mean held-out PSNR (dB), NaN when the run was not evaluated
+ * @param device       where it ran ("cpu()", "gpu(0)")
+ */
+public record RunScore(String run, ModelType model, String dataset, int resolution, long steps, int batchSize,
+                       int trainSignals, int testSignals, double meanPsnr, String device) {
+
+    /** "32x32, 20 steps of batch 4, 8 train / 4 held-out images, cpu()" */
+    public String setting() {
+        return String.format(Locale.ROOT, "%dx%d, %d steps of batch %d, %d train / %d held-out images, %s",
+                resolution, resolution, steps, batchSize, trainSignals, testSignals, device);
+    }
+}

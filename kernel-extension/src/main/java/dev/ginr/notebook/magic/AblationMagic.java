@@ -1,0 +1,77 @@
+package dev.ginr.notebook.magic;
+
+import ai.djl.Device;
+import dev.ginr.inr.experiment.AblationResult;
+import dev.ginr.inr.experiment.AblationSweep;
+import dev.ginr.inr.experiment.PaperResults;
+import dev.ginr.inr.experiment.TrainingRecipe;
+import dev.ginr.notebook.display.AblationChart;
+import dev.ginr.notebook.display.DisplaySink;
+import dev.ginr.notebook.display.Displays;
+import dev.ginr.notebook.display.TrainingDisplay;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code %ginr_ablation NAME --layers 1-5 [--steps N]}: the paper's layer-location ablation (Table 7) at the given
+ * budget: one run per modulated layer (paper numbering from 1; run for layer L uses
+ * {@code arch.modulated_layer_idxs: [L-1]}), shown as a table and a bar chart beside the paper's Table 7 row.
+ */
+public final class AblationMagic extends GinrMagic {
+
+    static final Usage USAGE = new Usage("%ginr_ablation", "NAME", 1, 1,
+            "Trains config NAME once per modulated layer location in --layers (the paper's numbering: 1 = first "
+                    + "layer after the Fourier features, 5 = output layer; layer L is arch.modulated_layer_idxs "
+                    + "[L-1]) and shows the held-out PSNRs beside the paper's Table 7 row, as a table and a chart.",
+            options());
+
+    private final long redrawMillis;
+
+    public AblationMagic(GinrSession session, long redrawMillis) {
+        super(session, USAGE);
+        this.redrawMillis = redrawMillis;
+    }
+
+    private static List<Usage.Option> options() {
+        List<Usage.Option> o = new ArrayList<>();
+        o.add(Usage.Option.required("layers", "L", "paper layer numbers: 1-5, 2 or 1,3,5"));
+        o.addAll(RecipeOptions.OPTIONS);
+        o.add(Usage.Option.of("out", "DIR", "folder of the run folders (default: <runs>/<NAME>-ablation)"));
+        o.add(Usage.Option.of("paper", "DATASET", "the paper's Table 7 row: imagenette (default) or ffhq"));
+        o.add(Usage.Option.flag("svg", "also send the chart as image/svg+xml"));
+        return o;
+    }
+
+    @Override
+    protected Object run(MagicArgs args, String body, DisplaySink sink) throws UsageException {
+        RecipeOptions.Values values = RecipeOptions.Values.of(args);
+        String name = args.positional(0);
+        TrainingRecipe recipe = values.apply(session.config(name).recipe(name, args.path("data",
+                session.defaultData())));
+        List<Integer> layers = AblationSweep.parseLayers(args.get("layers", ""), recipe.spec().hyponet().nLayer());
+        PaperResults.Dataset paper = args.has("paper") ? PaperResults.Dataset.named(args.get("paper", null))
+                : PaperResults.Dataset.closestTo(recipe.spec().dataset().type());
+        if (!PaperResults.hasLayerLocation(paper)) {
+            throw new IllegalArgumentException("Table 7 reports imagenette and ffhq, not " + args.get("paper", ""));
+        }
+        Path out = args.path("out", session.runsRoot().resolve(name + "-ablation"));
+        AblationResult result = sweep(recipe, layers, out, sink);
+        sink.display(Displays.table(result.table(paper)));
+        sink.display(Displays.chart(AblationChart.of(result, paper), args.has("svg")));
+        return result;
+    }
+
+    /** Runs the sweep with one live display per layer; the plain Java form of this magic. */
+    public AblationResult sweep(TrainingRecipe recipe, List<Integer> layers, Path out, DisplaySink sink) {
+        Device device = session.device();
+        sink.display(new DisplayData("layer-location sweep of '" + recipe.name() + "': paper layers " + layers
+                + " = arch.modulated_layer_idxs " + layers.stream().map(l -> l - 1).toList()
+                + "; run folders under " + out));
+        return TrainingJob.run("ginr-ablation-" + recipe.name(), () -> AblationSweep.run(recipe, layers, out, device,
+                (layer, r) -> new TrainingDisplay(sink, "layer " + layer + " (arch.modulated_layer_idxs [" + (layer - 1)
+                        + "])", redrawMillis, System::currentTimeMillis).start(r.name())));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ginr.notebook.magic;
+
+import ai.djl.engine.Engine;
+import dev.ginr.inr.GinrEngine;
+import dev.ginr.notebook.display.DisplaySink;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code %ginr}: versions, device, threads, and where data and runs live. Starts the engine to report on it. */
+public final class InfoMagic extends GinrMagic {
+
+    static final Usage USAGE = new Usage("%ginr", "", 0, 0,
+            "Shows the versions of ginr-java, Java, DJL and PyTorch, the device runs are made on, the CPU threads, "
+                    + "the default data folder, the run folder root, and the configs and runs of this session.",
+            List.of());
+
+    public InfoMagic(GinrSession session) {
+        super(session, USAGE);
+    }
+
+    @Override
+    protected Object run(MagicArgs args, String body, DisplaySink sink) {
+        String text = text();
+        sink.display(new DisplayData(text));
+        return text;
+    }
+
+    String text() {
+        Engine engine = GinrEngine.engine();
+        String version = InfoMagic.class.getPackage().getImplementationVersion();
+        StringBuilder s = new StringBuilder("ginr-java ").append(version == null ? "(development build)" : version)
+                .append(" | Java ").append(Runtime.version()).append(" | DJL ").append(Engine.getDjlVersion())
+                .append(" | ").append(engine.getEngineName()).append(' ').append(engine.getVersion());
+        s.append("\ndevice: ").append(session.device()).append(" (chosen: ").append(session.deviceName())
+                .append("; GPUs seen: ").append(engine.getGpuCount()).append(")");
+        s.append("\nthreads: ").append(Runtime.getRuntime().availableProcessors()).append(" CPU cores")
+                .append(torchThreads());
+        s.append("\ndata: ").append(where(session.defaultData(), "GINR_DATA"));
+        s.append("\nruns: ").append(where(session.runsRoot(), "GINR_RUNS"));
+        s.append("\nconfigs: ").append(session.configs().isEmpty() ? "none yet (presets: image-32-small, ...)"
+                : String.join(", ", session.configs().keySet()));
+        s.append("\nruns in this session: ").append(session.runs().isEmpty() ? "none yet"
+                : String.join(", ", session.runs().keySet()));
+        return s.toString();
+    }
+
+    private static String torchThreads() {
+        try {
+            return "; PyTorch intra-op threads " + ai.djl.pytorch.jni.JniUtils.getNumThreads() + ", inter-op "
+                    + ai.djl.pytorch.jni.JniUtils.getNumInteropThreads();
+        } catch (RuntimeException | LinkageError e) {
+            return "";
+        }
+    }
+
+    private static String where(Path p, String env) {
+        String state = Files.isDirectory(p) ? "" : " (does not exist yet)";
+        return p.toAbsolutePath().normalize() + state + " [" + env + (System.getenv(env) == null ? " not set]"
+                : " set]");
+    }
+}

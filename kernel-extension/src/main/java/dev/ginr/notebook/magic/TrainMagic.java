@@ -1,0 +1,90 @@
+package dev.ginr.notebook.magic;
+
+import ai.djl.Device;
+import dev.ginr.inr.config.ModelType;
+import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.experiment.ExperimentRun;
+import dev.ginr.inr.experiment.TrainingRecipe;
+import dev.ginr.notebook.display.DisplaySink;
+import dev.ginr.notebook.display.TrainingDisplay;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code %ginr_train NAME [--data DIR] [--steps N] [--out RUN] ...}: trains config NAME (from {@code %%ginr_config},
+ * or a preset name) with one live display updated in place, stores the run in the session and returns it. An
+ * interrupt stops it at the next step boundary; the run folder keeps the last periodic checkpoint (see
+ * {@link TrainingJob}) and the kernel lives on.
+ */
+public final class TrainMagic extends GinrMagic {
+
+    static final Usage USAGE = new Usage("%ginr_train", "NAME", 1, 1,
+            "Trains the config NAME (a %%ginr_config cell or a preset) on an image folder with a live progress "
+                    + "display; the run is stored under its name (NAME, or --name) and its checkpoint goes to the run "
+                    + "folder (default: <runs>/<name>). Interrupt the kernel to stop at the next step with a checkpoint.",
+            options());
+
+    private final long redrawMillis;
+
+    public TrainMagic(GinrSession session, long redrawMillis) {
+        super(session, USAGE);
+        this.redrawMillis = redrawMillis;
+    }
+
+    private static List<Usage.Option> options() {
+        List<Usage.Option> o = new ArrayList<>(RecipeOptions.OPTIONS);
+        o.add(Usage.Option.of("out", "RUN", "run folder for the checkpoint (default: <runs>/<name>)"));
+        o.add(Usage.Option.of("model", "TYPE", "another model of the same config: transinr, "
+                + "low_rank_modulated_transinr, meta_low_rank_modulated_inr, learned_init"));
+        o.add(Usage.Option.of("name", "RUN", "the run's name (default: NAME, or NAME-<model> with --model)"));
+        o.add(Usage.Option.flag("resume", "continue from the run folder's checkpoint if there is one"));
+        return o;
+    }
+
+    @Override
+    protected Object run(MagicArgs args, String body, DisplaySink sink) throws UsageException {
+        RecipeOptions.Values values = RecipeOptions.Values.of(args);
+        String config = args.positional(0);
+        ModelType type = args.has("model") ? ModelType.fromYaml("--model", args.get("model", null)) : null;
+        String runName = args.get("name", type == null ? config : config + "-" + type.yamlName());
+        TrainingRecipe recipe = session.config(config).recipe(runName, args.path("data", session.defaultData()));
+        if (type != null) {
+            recipe = recipe.withModelType(type);
+        }
+        recipe = values.apply(recipe);
+        return train(recipe, args.path("out", session.runsRoot().resolve(runName)), args.has("resume"), sink);
+    }
+
+    /** Trains {@code recipe} with a live display in {@code sink}; the plain Java form of this magic. */
+    public ExperimentRun train(TrainingRecipe recipe, Path runDir, boolean resume, DisplaySink sink) {
+        ImageFolder.Split split = recipe.loadData();
+        Device device = session.device();
+        TrainingDisplay display = new TrainingDisplay(sink, "training '" + recipe.name() + "' ("
+                + recipe.spec().modelType().yamlName() + ")", redrawMillis, System::currentTimeMillis)
+                .start(RecipeOptions.scale(recipe, split, device.toString()) + "; run folder " + runDir);
+        TrainingRecipe r = recipe;
+        try {
+            ExperimentRun run = TrainingJob.run("ginr-train-" + recipe.name(), () -> {
+                ExperimentRun trained = r.train(split, runDir, resume, device, display);
+                session.putRun(new SessionRun(trained, r, split, r.score(trained, split)));
+                display.finish(trained); // here, so that a forced stop of the cell still shows the summary
+                return trained;
+            });
+            return run;
+        } catch (RuntimeException e) {
+            String message = interruptedWhileSaving(e) ? "interrupted; then the training thread failed ("
+                    + e.getCause() + "), so there is no checkpoint at the interrupt; the last periodic one remains: " + (Files.isRegularFile(runDir.resolve(ExperimentRun.CHECKPOINT))
+                    ? runDir.resolve(ExperimentRun.CHECKPOINT) + " (load it with %ginr_eval " + runDir + ")"
+                    : "none was written yet") : e.getMessage();
+            display.fail(message);
+            throw new MagicFailure(USAGE.magic() + ": " + message);
+        }
+    }
+
+    private static boolean interruptedWhileSaving(Throwable e) {
+        return e instanceof TrainingJob.StoppedWithFailure;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ginr.notebook.magic;
+
+import dev.ginr.notebook.display.RecordingSink;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigMagicTest {
+
+    private final GinrSession session = GinrSession.create();
+    private final ConfigMagic magic = new ConfigMagic(session);
+
+    @Test
+    void aValidConfigIsStoredAndSummarised() {
+        RecordingSink sink = new RecordingSink();
+        magic.call(sink, List.of("quick", "--preset", "image-32-small"), "experiment:\n  steps: 12\n  batch_size: 4\n");
+        NamedConfig c = session.config("quick");
+        assertEquals(12, c.spec().experiment().steps());
+        assertEquals(4, c.spec().experiment().batchSize());
+        String text = (String) sink.displayed.get(0).getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.startsWith("config 'quick' (low_rank_modulated_transinr over preset image-32-small): 32x32"),
+                text);
+    }
+
+    @Test
+    void anInvalidValueNamesItsPathAndLineAndIsNotStored() {
+        String body = "# budget\nexperiment:\n  steps: 12\narch:\n  rank: [0]\n";
+        MagicFailure f = assertThrows(MagicFailure.class,
+                () -> magic.call(new RecordingSink(), List.of("bad", "--preset", "image-32-small"), body));
+        assertTrue(f.getMessage().contains("arch.rank"), f.getMessage());
+        assertTrue(f.getMessage().contains("line 5 of the config body (cell line 6)"), f.getMessage());
+        assertTrue(session.configs().isEmpty());
+    }
+
+    @Test
+    void aYamlSyntaxErrorReportsItsLine() {
+        String body = "experiment:\n  steps: 12\n  batch_size: [4\n";
+        MagicFailure f = assertThrows(MagicFailure.class, () -> magic.call(new RecordingSink(), List.of("bad"), body));
+        assertTrue(f.getMessage().matches("(?s).*line [34].*"), f.getMessage());
+        assertTrue(f.getMessage().startsWith("%%ginr_config bad: "), f.getMessage());
+    }
+}
