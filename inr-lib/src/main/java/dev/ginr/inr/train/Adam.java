@@ -61,6 +61,10 @@ public final class Adam implements AutoCloseable {
      * factor here).
      */
     public void update(ParameterSet params, double learningRate, double gradScale, NDManager scope) {
+        NoGradient.run(() -> apply(params, learningRate, gradScale, scope));
+    }
+
+    private void apply(ParameterSet params, double learningRate, double gradScale, NDManager scope) {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = 1 - Math.pow(beta2, step);

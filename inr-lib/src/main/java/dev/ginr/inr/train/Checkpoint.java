@@ -9,16 +9,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,15 +79,15 @@ public final class Checkpoint {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".ckpt-", ".tmp");
             try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length);
-                    len.flip();
-                    writeFully(ch, len);
-                    writeFully(ch, ByteBuffer.wrap(headerBytes));
+                // a plain stream, not an interruptible channel: the checkpoint written when a run is interrupted
+                // must still reach the disk although the thread's interrupt flag is set
+                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
+                    out.write(headerBytes);
                     for (byte[] b : data.values()) {
-                        writeFully(ch, ByteBuffer.wrap(b));
+                        out.write(b);
                     }
-                    ch.force(true);
+                    out.getFD().sync();
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -143,12 +142,6 @@ public final class Checkpoint {
             throw new IllegalArgumentException("checkpoint " + file + " has a corrupt header: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            ch.write(b);
         }
     }
 

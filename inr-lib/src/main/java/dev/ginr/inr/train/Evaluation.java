@@ -20,6 +20,10 @@ public final class Evaluation {
 
     /** PSNR of every signal of {@code data}, reconstructed at its own grid. */
     public static double[] psnr(GeneralizableInr model, SignalBatch data, int batchSize) {
+        return NoGradient.run(() -> psnrNoGrad(model, data, batchSize));
+    }
+
+    private static double[] psnrNoGrad(GeneralizableInr model, SignalBatch data, int batchSize) {
         List<Double> out = new ArrayList<>();
         for (int from = 0; from < data.count(); from += batchSize) {
             SignalBatch batch = data.slice(from, Math.min(data.count(), from + batchSize));
@@ -42,6 +46,10 @@ public final class Evaluation {
      * after the last; the final reconstructions come with it.
      */
     public static AdaptationResult adaptation(MetaLearner model, SignalBatch data, int batchSize) {
+        return NoGradient.run(() -> adaptationNoGrad(model, data, batchSize));
+    }
+
+    private static AdaptationResult adaptationNoGrad(MetaLearner model, SignalBatch data, int batchSize) {
         int n = model.metaSettings().nInnerStep();
         double[][] psnr = new double[data.count()][];
         float[] recon = new float[data.values().length];
@@ -83,6 +91,11 @@ public final class Evaluation {
      * (B, round(H s) round(W s), C).
      */
     public static SignalBatch reconstruct(GeneralizableInr model, SignalBatch data, double upsample, int batchSize) {
+        return NoGradient.run(() -> reconstructNoGrad(model, data, upsample, batchSize));
+    }
+
+    private static SignalBatch reconstructNoGrad(GeneralizableInr model, SignalBatch data, double upsample,
+                                                 int batchSize) {
         int[] grid = CoordinateGrid.upsampledShape(data.grid(), upsample);
         List<float[]> parts = new ArrayList<>();
         for (int from = 0; from < data.count(); from += batchSize) {

@@ -126,6 +126,41 @@ class TrainerTest {
     }
 
     @Test
+    void anInterruptOnAnotherThreadStopsAtAStepBoundaryWithALoadableCheckpoint(@TempDir Path dir) throws Exception {
+        TrainingResult[] result = new TrainingResult[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try (ExperimentRun run = ExperimentRun.ofPreset("intr", "image-32-small", ModelType.LOW_RANK_TRANSINR)) {
+                // a fresh thread: PyTorch's grad mode is on here by default, the optimiser must still work
+                result[0] = run.train(smallPlan(50, 2), train, null, dir, false, new ProgressListener() {
+                    @Override
+                    public void onProgress(ProgressEvent e) {
+                        if (e.step() == 3) {
+                            Thread.currentThread().interrupt(); // as a notebook's interrupt does
+                        }
+                    }
+                });
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        worker.start();
+        worker.join();
+        if (failure[0] != null) {
+            throw new AssertionError("training on another thread failed", failure[0]);
+        }
+        assertEquals("interrupted", result[0].stopReason());
+        assertEquals(3, result[0].stepsDone());
+        assertEquals(dir.resolve(ExperimentRun.CHECKPOINT), result[0].lastCheckpoint());
+        try (ExperimentRun loaded = ExperimentRun.load(dir)) {
+            assertTrue(Double.isFinite(loaded.evaluate(test.slice(0, 1))[0]));
+        }
+        try (NDManager m = GinrEngine.engine().newBaseManager()) {
+            assertEquals("3", Checkpoint.read(dir.resolve(ExperimentRun.CHECKPOINT), m).meta("train.step"));
+        }
+    }
+
+    @Test
     void liveNativeArraysStayFlatOverTwoHundredTrainingSteps() {
         Map<Long, Integer> live = new LinkedHashMap<>();
         try (ExperimentRun run = ExperimentRun.ofPreset("mem", "image-32-small", ModelType.LOW_RANK_TRANSINR)) {
