@@ -179,7 +179,7 @@ public final class ModulatedMlp {
             return ai.djl.nn.Activation.relu(h);
         }
         if (a == Activation.SIREN) {
-            return h.mul(config.sirenW0()).sin();
+            return GraphScalar.scale(h, config.sirenW0()).sin();
         }
         return h.mul(ai.djl.nn.Activation.sigmoid(h)); // SiLU: x * sigmoid(x)
     }

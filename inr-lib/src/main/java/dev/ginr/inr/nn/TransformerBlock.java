@@ -66,7 +66,7 @@ public final class TransformerBlock {
         NDArray q = splitHeads(query.apply(p, x), b, n, headDim); // (B, H, N, Dh)
         NDArray k = splitHeads(key.apply(p, x), b, n, headDim); // (B, H, N, Dh)
         NDArray v = splitHeads(value.apply(p, x), b, n, headDim); // (B, H, N, Dh)
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(headDim)); // (B, H, N, N)
+        NDArray scores = GraphScalar.scale(q.matMul(k.transpose(0, 1, 3, 2)), 1 / Math.sqrt(headDim)); // (B, H, N, N)
         NDArray mixed = drop(scores.softmax(-1), attentionDropout, training).matMul(v); // (B, H, N, Dh)
         NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(b, n, dim); // (B, N, D)
         return attentionOut.apply(p, merged);

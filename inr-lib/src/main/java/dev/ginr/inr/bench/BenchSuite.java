@@ -1,0 +1,170 @@
+package dev.ginr.inr.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.config.ConfigException;
+import dev.ginr.inr.config.ExperimentSpec;
+import dev.ginr.inr.config.ModelType;
+import dev.ginr.inr.config.Presets;
+import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.model.GeneralizableInr;
+import dev.ginr.inr.model.Models;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * {@code ginr bench} as a library call: in one process, the matmul peak, training throughput and memory of every
+ * model type the library can build (the others are reported as not available, so new models are picked up when
+ * they land), the modulated-MLP step at the paper's sizes against the peak, and single-image inference at the paper
+ * preset. Training data are {@link SyntheticImages} of the preset's size. Progress lines go to {@code log}; the
+ * library itself never prints.
+ */
+public final class BenchSuite {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private BenchSuite() {}
+
+    /**
+     * Runs everything {@code s} asks for. {@code threads} > 0 sets the engine's intra-op thread count first (for the
+     * whole process): on a shared machine one thread can be much faster than two, because every parallel operation
+     * waits for both threads to be scheduled.
+     */
+    public static BenchReport run(BenchSettings s, int threads, Consumer<String> log) {
+        GinrEngine.engine();
+        if (threads > 0) {
+            JniUtils.setNumThreads(threads);
+        }
+        BenchReport report = new BenchReport();
+        environment(report);
+        log.accept("matmul peak: 1024^3 fp32 products ...");
+        WindowStats peak = MatmulPeak.measure();
+        report.add("peak", "matmul 1024^3", "-", "fp32 peak", "GFLOP/s", peak, "7 windows of 10 products");
+        double peakGflops = peak.median();
+        if (s.small()) {
+            for (ModelType type : s.models()) {
+                training(report, s, type, BenchSettings.smallPreset(type), "small", s.warmupSteps(),
+                        s.soakSteps() / s.windows(), s.windows(), peakGflops, log);
+            }
+        }
+        if (s.paper()) {
+            for (ModelType type : s.models()) {
+                training(report, s, type, BenchSettings.paperPreset(type), "paper", s.paperWarmup(), 1,
+                        s.paperSteps(), peakGflops, log);
+            }
+        }
+        hyponetStep(report, s, peakGflops, log);
+        inference(report, s, log);
+        report.add("env", "-", "-", "load average at end", "", loadAverage(), "1-minute load (/proc/loadavg)");
+        return report;
+    }
+
+    private static void environment(BenchReport r) {
+        GinrEngine.engine();
+        try (NDManager m = GinrEngine.engine().newBaseManager()) {
+            r.note("env", "-", "-", "device " + m.getDevice() + ", engine " + GinrEngine.engine().getEngineName() + " "
+                    + GinrEngine.engine().getVersion() + ", " + System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.version"));
+        }
+        r.add("env", "-", "-", "torch intra-op threads", "", JniUtils.getNumThreads(), "");
+        r.add("env", "-", "-", "torch inter-op threads", "", JniUtils.getNumInteropThreads(), "");
+        r.add("env", "-", "-", "JVM processors", "", Runtime.getRuntime().availableProcessors(), "");
+        r.add("env", "-", "-", "load average at start", "", loadAverage(), "1-minute load (/proc/loadavg)");
+    }
+
+    private static void training(BenchReport r, BenchSettings s, ModelType type, String preset, String scale,
+                                 int warmup, int windowSteps, int windows, double peak, Consumer<String> log) {
+        String model = type.yamlName();
+        ExperimentSpec spec;
+        try {
+            spec = Presets.load(preset).withModelType(type);
+            checkBuildable(spec);
+        } catch (ConfigException e) {
+            r.note("train", model, preset, "not available: " + e.getMessage());
+            log.accept(model + " @ " + preset + ": not available");
+            return;
+        }
+        log.accept(String.format(Locale.ROOT, "%s @ %s: %d warm-up + %d x %d timed steps, batch %d ...", model,
+                preset, warmup, windows, windowSteps, s.batch()));
+        SignalBatch data = SyntheticImages.create(Math.max(64, s.batch() * 4), spec.dataset().resolution(), 1);
+        TrainingBench.Result t = TrainingBench.run(spec, data, s.batch(), warmup, windows, windowSteps);
+        String note = windows + " windows of " + windowSteps + " steps after " + warmup + " warm-up";
+        r.add("train", model, preset, "steps/s", "1/s", t.stepsPerSecond(), note);
+        r.add("train", model, preset, "instances/s", "1/s", t.instancesPerSecond(), "batch " + t.batch());
+        r.add("train", model, preset, "coordinates/s", "1/s", t.coordinatesPerSecond(), t.points() + " per instance");
+        r.add("train", model, preset, "step FLOPs", "GFLOP", t.flops().trainingStep() / 1e9,
+                "3 x forward matmuls; hyponet " + BenchReport.format(t.flops().hyponetTrainingStep() / 1e9));
+        r.add("train", model, preset, "achieved", "GFLOP/s", t.gflops(), "");
+        r.add("train", model, preset, "fraction of peak", "%", t.gflops().times(100 / peak), "of the median peak");
+        if (scale.equals("small")) {
+            memory(r, model, preset, t);
+        }
+    }
+
+    private static void memory(BenchReport r, String model, String preset, TrainingBench.Result t) {
+        r.add("memory", model, preset, "RSS after warm-up", "MiB", t.rssAfterWarmup() / MIB,
+                "after " + t.warmupSteps() + " steps, full GC first");
+        r.add("memory", model, preset, "RSS after soak", "MiB", t.rssAfterRun() / MIB,
+                "after " + t.timedSteps() + " more steps");
+        double growth = t.rssGrowth();
+        r.add("memory", model, preset, "RSS growth", "%", 100 * growth,
+                growth < BenchSettings.MAX_RSS_GROWTH ? "ok (< 5%)" : "OVER the 5% limit");
+        int a0 = t.arraysAfterWarmup();
+        int a1 = t.arraysAfterRun();
+        r.add("memory", model, preset, "live native arrays", "", WindowStats.of(a0, a1),
+                (a1 == a0 ? "flat: " : "CHANGED: ") + a0 + " -> " + a1);
+    }
+
+    private static void hyponetStep(BenchReport r, BenchSettings s, double peak, Consumer<String> log) {
+        ExperimentSpec spec = Presets.load(Presets.IMAGE_178_PAPER);
+        int side = spec.dataset().resolution();
+        log.accept("modulated-MLP step at " + side + "x" + side + ", batch " + s.batch() + " ...");
+        HyponetStepBench.Result h = HyponetStepBench.run(spec.hyponet(), spec.composer(), s.batch(), side, 1,
+                s.hyponetSteps());
+        String preset = Presets.IMAGE_178_PAPER;
+        String what = "hyponet " + spec.hyponet().nLayer() + " x " + spec.hyponet().hiddenDim() + " with composers";
+        r.add("hyponet", what, preset, "step time", "s", h.secondsPerStep(),
+                "forward + backward, no optimiser; 1 warm-up step");
+        r.add("hyponet", what, preset, "step FLOPs", "GFLOP", h.flops() / 1e9, "3 x forward matmuls");
+        r.add("hyponet", what, preset, "achieved", "GFLOP/s", h.gflops(), "");
+        r.add("hyponet", what, preset, "fraction of peak", "%", h.gflops().times(100 / peak),
+                "acceptance: >= 40%");
+    }
+
+    private static void inference(BenchReport r, BenchSettings s, Consumer<String> log) {
+        ExperimentSpec spec = Presets.load(Presets.IMAGE_178_PAPER);
+        String model = spec.modelType().yamlName();
+        log.accept("inference: one " + spec.dataset().resolution() + "x" + spec.dataset().resolution()
+                + " image with " + model + " ...");
+        InferenceBench i = InferenceBench.run(spec, 4.0, 1, s.inferenceReps());
+        String preset = Presets.IMAGE_178_PAPER;
+        int sr = (int) Math.round(i.side() * i.upsample());
+        r.add("infer", model, preset, "predict weights", "ms", i.predictSeconds().times(1000), "1 image");
+        r.add("infer", model, preset, "reconstruct", "ms", i.reconstructSeconds().times(1000),
+                "weights + " + i.side() + "x" + i.side() + " render + host copy");
+        r.add("infer", model, preset, "reconstruct 4x", "ms", i.superResolutionSeconds().times(1000),
+                "weights + " + sr + "x" + sr + " render + host copy");
+    }
+
+    /** Builds and frees the model once, so that a type the library cannot build yet fails here, not mid-run. */
+    private static void checkBuildable(ExperimentSpec spec) {
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             GeneralizableInr model = Models.create(spec, m, DataType.FLOAT32)) {
+            model.type();
+        }
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

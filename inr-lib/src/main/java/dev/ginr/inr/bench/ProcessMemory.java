@@ -1,0 +1,46 @@
+package dev.ginr.inr.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Resident memory of this process as the kernel sees it ({@code VmRSS} in {@code /proc/self/status}): native
+ * tensors, the JVM heap and everything else. The flat-memory check compares it after warm-up and after many steps.
+ */
+public final class ProcessMemory {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    private ProcessMemory() {}
+
+    /** Resident set size in bytes, or -1 where {@code /proc/self/status} is not available (not Linux). */
+    public static long residentBytes() {
+        try {
+            return parseVmRss(Files.readAllLines(STATUS));
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /** The {@code VmRSS:   123456 kB} line of a status file, in bytes; -1 if absent. */
+    static long parseVmRss(List<String> statusLines) {
+        for (String line : statusLines) {
+            if (line.startsWith("VmRSS:")) {
+                String[] parts = line.substring(6).trim().split("\\s+");
+                return Long.parseLong(parts[0]) * 1024L;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Resident bytes after a full garbage collection, so that Java garbage (host copies of batches) waiting for the
+     * next collection does not read as growth.
+     */
+    public static long residentBytesAfterGc() {
+        System.gc();
+        return residentBytes();
+    }
+}

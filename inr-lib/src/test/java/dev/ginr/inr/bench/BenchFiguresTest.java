@@ -1,0 +1,68 @@
+package dev.ginr.inr.bench;
+
+import dev.ginr.inr.config.ModelType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchFiguresTest {
+
+    @Test
+    void windowStatsGiveMedianExtremesAndRelativeSpread() {
+        WindowStats s = WindowStats.of(4, 1, 3, 2);
+        assertEquals(2.5, s.median());
+        assertEquals(1, s.min());
+        assertEquals(4, s.max());
+        assertEquals(3 / 2.5, s.spread(), 1e-12);
+        assertEquals(10, WindowStats.of(5).times(2).median());
+        assertEquals(0.25, WindowStats.of(4).reciprocal().median());
+    }
+
+    @Test
+    void residentSetSizeIsReadFromTheVmRssLineInBytes() {
+        assertEquals(123456L * 1024, ProcessMemory.parseVmRss(List.of("Name:\tjava", "VmPeak:\t  999 kB",
+                "VmRSS:\t  123456 kB", "Threads:\t9")));
+        assertEquals(-1, ProcessMemory.parseVmRss(List.of("Name:\tjava")));
+        assertTrue(ProcessMemory.residentBytes() > 1024 * 1024, "this JVM holds more than 1 MiB");
+    }
+
+    @Test
+    void reportWritesOneCsvLinePerFigureWithQuotedNotes() {
+        BenchReport r = new BenchReport()
+                .add("train", "ours", "image-32-small", "steps/s", "1/s", WindowStats.of(2, 4, 3), "a \"note\"")
+                .note("train", "learned_init", "meta-32-small", "not available: later");
+        String[] lines = r.csv().split("\n");
+        assertEquals(3, lines.length);
+        assertEquals("train,ours,image-32-small,steps/s,1/s,3.0,2.0,4.0,0.6666666666666666,3,\"a \"\"note\"\"\"",
+                lines[1]);
+        assertEquals("train,learned_init,meta-32-small,-,,,,,,0,\"not available: later\"", lines[2]);
+        assertTrue(r.table().contains("not available: later"));
+        assertEquals(3.0, r.find("train", "ours", "steps/s").median());
+    }
+
+    @Test
+    void namedSettingsFollowTheIssueAndPresetsFollowTheModelKind() {
+        BenchSettings small = BenchSettings.named("small");
+        assertEquals(100, small.warmupSteps());
+        assertEquals(2000, small.soakSteps());
+        assertEquals(16, small.batch());
+        assertEquals(List.of(ModelType.values()), small.models());
+        assertTrue(small.small() && !small.paper());
+        assertTrue(BenchSettings.named("all").paper());
+        assertEquals("meta-32-small", BenchSettings.smallPreset(ModelType.LEARNED_INIT));
+        assertEquals("image-178-paper", BenchSettings.paperPreset(ModelType.TRANSINR));
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.named("huge"));
+        assertThrows(IllegalArgumentException.class, () -> small.withSoak(100, 2001, 10));
+    }
+
+    @Test
+    void trainingLogIntervalDividesWarmupAndWindow() {
+        assertEquals(100, TrainingBench.gcd(100, 200));
+        assertEquals(1, TrainingBench.gcd(1, 1));
+        assertEquals(10, TrainingBench.gcd(20, 50));
+    }
+}
