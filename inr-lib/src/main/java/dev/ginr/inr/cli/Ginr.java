@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ginr", mixinStandardHelpOptions = true, version = "ginr-java 0.1.0",
         description = "Generalizable implicit neural representations via instance pattern composers.",
-        subcommands = {FitCommand.class, TrainCommand.class, EvalCommand.class,
+        subcommands = {FitCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 ReconstructCommand.class, DataCommand.class})
 public final class Ginr implements Runnable {
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.ginr.inr.nn.InnerGradient;
 import dev.ginr.inr.nn.ModulatedMlp;
+import dev.ginr.inr.nn.GraphScalar;
 import dev.ginr.inr.nn.ParameterSet;
 
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public final class InnerLoop {
             if (!secondOrder) {
                 g = g.stopGradient();
             }
-            NDArray step = g.mul(settings.innerLr());
+            NDArray step = GraphScalar.scale(g, settings.innerLr()); // the scalar must outlive backward
             if (normalizeWeight) {
                 NDArray ref = parametrisation.scaleReference(e.getKey(), v);
                 step = step.mul(ref.square().sum(new int[] {1, 2}, true)); // s(V) = ||V||_F^2: (B, 1, 1)

@@ -76,8 +76,8 @@ public final class InnerGradient {
         NDArray prediction = config.outputBias() == 0 ? h : h.add(config.outputBias()); // (B, P, C)
         NDArray residual = prediction.sub(targets); // (B, P, C)
         long perInstance = residual.getShape().get(1) * residual.getShape().get(2);
-        NDArray mse = residual.square().sum(new int[] {1, 2}).div(perInstance); // (B)
-        NDArray delta = residual.mul(2.0 / perInstance); // dL/dz_last: (B, P, C)
+        NDArray mse = GraphScalar.scale(residual.square().sum(new int[] {1, 2}), 1.0 / perInstance); // (B)
+        NDArray delta = GraphScalar.scale(residual, 2.0 / perInstance); // dL/dz_last: (B, P, C)
         int lowest = Collections.min(instanceWeights.keySet());
         Map<Integer, NDArray> gradients = new LinkedHashMap<>();
         for (int i = last; i >= lowest; i--) {
@@ -98,7 +98,8 @@ public final class InnerGradient {
         NDArray g = transposeLast(input).matMul(delta); // (…, fan_in, P) x (B, P, fan_out) -> (B, fan_in, fan_out)
         if (config.normalizeWeight()) {
             NDArray raw = rows(instanceWeight, i); // (B, fan_in, fan_out)
-            NDArray norm = raw.norm(new int[] {1}, true).maximum(ModulatedMlp.NORM_EPS); // (B, 1, fan_out)
+            NDArray colNorm = raw.norm(new int[] {1}, true); // (B, 1, fan_out)
+            NDArray norm = colNorm.maximum(GraphScalar.of(colNorm, ModulatedMlp.NORM_EPS));
             NDArray radial = effective.mul(g.mul(effective).sum(new int[] {1}, true)); // (B, fan_in, fan_out)
             g = g.sub(radial).div(norm);
         }
@@ -123,7 +124,8 @@ public final class InnerGradient {
             return z.gt(0).toType(z.getDataType(), false); // the step function: its own derivative is zero
         }
         if (a == Activation.SIREN) {
-            return z.mul(config.sirenW0()).cos().mul(config.sirenW0()); // d sin(w0 z) = w0 cos(w0 z)
+            double w0 = config.sirenW0(); // d sin(w0 z) = w0 cos(w0 z)
+            return GraphScalar.scale(GraphScalar.scale(z, w0).cos(), w0);
         }
         NDArray s = ai.djl.nn.Activation.sigmoid(z); // SiLU: d (z s(z)) = s (1 + z (1 - s))
         return s.mul(z.mul(s.neg().add(1)).add(1));
