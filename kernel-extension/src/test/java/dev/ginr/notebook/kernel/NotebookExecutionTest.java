@@ -81,14 +81,14 @@ class NotebookExecutionTest {
 
     @Test
     void trainingCellShowsOneDisplayUpdatedInPlaceAtLeastThreeTimes() {
-        JsonObject cell = cell("01-quickstart.ipynb", "%ginr_train quick --images");
+        JsonObject cell = cell("01-quickstart.ipynb", "%ginr_train quick");
         JsonObject updates = cell.getAsJsonObject("updates");
         assertEquals(1, updates.size(), "display ids updated: " + updates);
         int n = updates.entrySet().iterator().next().getValue().getAsInt();
         assertTrue(n >= 3, "the training display was updated " + n + " times");
         assertEquals(1, cell.getAsJsonArray("outputs").size(), cell.toString());
         String summary = output(cell, "text/html").get("html").getAsString();
-        assertTrue(summary.contains("completed after 12 steps") && summary.contains("held-out PSNR"), summary);
+        assertTrue(summary.contains("completed after 40 steps") && summary.contains("held-out PSNR"), summary);
     }
 
     @Test
@@ -99,8 +99,8 @@ class NotebookExecutionTest {
         assertTrue(html.contains(">38.46</td>") && html.contains(">29.77</td>"), "paper's Table 2: " + html);
         assertTrue(html.contains("178x178 images, multi-GPU, thousands of epochs"), html);
         java.util.regex.Matcher ours = java.util.regex.Pattern.compile(
-                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 12 steps of batch 4, 8 train / 4 held-out "
-                        + "images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);
+                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 40 steps of batch 16, 336 train / 70 "
+                        + "held-out images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);
         assertTrue(ours.find(), text);
         assertTrue(html.contains(">" + ours.group(1) + "</td>"), "our PSNR " + ours.group(1) + " in " + html);
     }
