@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
 import dev.ginr.inr.config.Activation;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.config.WeightInit;
@@ -112,7 +113,11 @@ public final class ModulatedMlp {
         NDArray h = fourier.apply(p, coords); // (B, P, fan_in_0) or (P, fan_in_0)
         for (int i = 0; i < config.nLayer(); i++) {
             NDArray[] wb = effectiveWeight(p, i, instanceWeights.get(i));
-            h = h.matMul(wb[0]).add(wb[1]); // (B, P, fan_in) x (B, fan_in, fan_out) -> (B, P, fan_out)
+            if (wb[0].getShape().dimension() == 2) { // shared weight: one fused matmul + bias (addmm)
+                h = Linear.linear(h, wb[0].transpose(), wb[1].reshape(-1)).singletonOrThrow(); // (…, P, fan_out)
+            } else {
+                h = h.matMul(wb[0]).add(wb[1]); // (B, P, fan_in) x (B, fan_in, fan_out) -> (B, P, fan_out)
+            }
             if (i < config.nLayer() - 1) {
                 h = activate(h);
             }
