@@ -85,14 +85,16 @@ public final class Trainer implements AutoCloseable {
                 GinrEngine.seed(plan.seed() * 1_000_003L + step);
                 params.zeroGradients();
                 NDArray mse;
+                NDArray meanLoss;
                 try (GradientCollector gc = engine.newGradientCollector()) {
                     mse = trainingMse(params.bind(scope), scope, sampler, step);
-                    gc.backward(lossTransform.apply(mse.mean()));
+                    meanLoss = lossTransform.apply(mse.mean());
+                    gc.backward(meanLoss);
                 }
                 boolean report = step % plan.logEvery() == 0 || step == plan.steps();
                 boolean save = runDir != null && (step == plan.steps()
                         || plan.checkpointEvery() > 0 && step % plan.checkpointEvery() == 0);
-                double loss = report || save ? lossTransform.apply(mse.mean()).getFloat() : 0;
+                double loss = report || save ? meanLoss.getFloat() : 0;
                 if ((report || save) && !Double.isFinite(loss)) {
                     stop = "stopped at step " + step + ": the loss is " + loss + "; the last good checkpoint is "
                             + (checkpoint == null ? "none (none was written yet)" : checkpoint);
