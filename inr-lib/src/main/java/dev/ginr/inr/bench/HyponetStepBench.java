@@ -31,30 +31,55 @@ public final class HyponetStepBench {
      * @param batch          instances per step
      * @param side           grid side (side x side coordinates per instance)
      * @param secondsPerStep one value per timed step
+     * @param peakGflops     the matmul peak measured right next to each timed step (the mean of a short window
+     *                       before and one after it), one value per step
      * @param flops          3 x the forward products of one step
      */
-    public record Result(int batch, int side, WindowStats secondsPerStep, long flops) {
+    public record Result(int batch, int side, WindowStats secondsPerStep, WindowStats peakGflops, long flops) {
 
         public WindowStats gflops() {
             return secondsPerStep.reciprocal().times(flops / 1e9);
+        }
+
+        /**
+         * Achieved GFLOP/s of each step over the peak measured next to it, in percent: a ratio of two figures taken
+         * seconds apart, so that the load of a shared machine moves both together.
+         */
+        public WindowStats percentOfPeak() {
+            double[] step = gflops().samples();
+            double[] peak = peakGflops.samples();
+            double[] out = new double[step.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = 100 * step[i] / peak[i];
+            }
+            return new WindowStats(out);
         }
     }
 
     private HyponetStepBench() {}
 
-    /** {@code warmup} untimed steps, then {@code steps} timed ones. */
+    /**
+     * {@code warmup} untimed steps, then {@code steps} timed ones, each between two short matmul-peak windows
+     * ({@code peakProducts} 1024^3 products each).
+     */
     public static Result run(HyponetConfig hyponet, ComposerConfig composer, int batch, int side, int warmup,
-                             int steps) {
+                             int steps, int peakProducts) {
         double[] seconds = new double[steps];
+        double[] peak = new double[steps];
         try (Fixture f = new Fixture(hyponet, composer, batch, side)) {
-            for (int i = 0; i < warmup + steps; i++) {
+            for (int i = 0; i < warmup; i++) {
+                f.step();
+            }
+            double before = MatmulPeak.measure(1024, 1, 1, peakProducts).median();
+            for (int i = 0; i < steps; i++) {
                 long t0 = System.nanoTime();
                 f.step();
-                if (i >= warmup) {
-                    seconds[i - warmup] = (System.nanoTime() - t0) * 1e-9;
-                }
+                seconds[i] = (System.nanoTime() - t0) * 1e-9;
+                double after = MatmulPeak.measure(1024, 0, 1, peakProducts).median();
+                peak[i] = (before + after) / 2;
+                before = after;
             }
-            return new Result(batch, side, new WindowStats(seconds), f.flops());
+            return new Result(batch, side, new WindowStats(seconds), new WindowStats(peak), f.flops());
         }
     }
 
