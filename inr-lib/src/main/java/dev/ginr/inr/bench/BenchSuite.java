@@ -16,6 +16,7 @@ import dev.ginr.inr.model.Models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -120,6 +121,15 @@ public final class BenchSuite {
         double growth = t.rssGrowth();
         r.add("memory", model, preset, "RSS growth", "%", 100 * growth,
                 growth < BenchSettings.MAX_RSS_GROWTH ? "ok (< 5%)" : "OVER the 5% limit");
+        StringBuilder path = new StringBuilder("at the end of each window:");
+        for (long b : t.rssByWindow()) {
+            path.append(' ').append(Math.round(b / MIB));
+        }
+        r.add("memory", model, preset, "RSS by window", "MiB", WindowStats.of(
+                Arrays.stream(t.rssByWindow()).mapToDouble(b -> b / MIB).toArray()), path.toString());
+        r.add("memory", model, preset, "JVM committed growth", "MiB", (t.jvmAfterRun() - t.jvmAfterWarmup()) / MIB,
+                "heap + non-heap committed: " + Math.round(t.jvmAfterWarmup() / MIB) + " -> "
+                        + Math.round(t.jvmAfterRun() / MIB) + " MiB");
         int a0 = t.arraysAfterWarmup();
         int a1 = t.arraysAfterRun();
         r.add("memory", model, preset, "live native arrays", "", WindowStats.of(a0, a1),

@@ -1,6 +1,8 @@
 package dev.ginr.inr.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,15 @@ public final class ProcessMemory {
             }
         }
         return -1;
+    }
+
+    /**
+     * Bytes the JVM has committed for its heap and its non-heap pools (code cache, metaspace): the part of the
+     * resident set that is Java's own rather than the engine's, so that a growth can be attributed.
+     */
+    public static long jvmCommittedBytes() {
+        MemoryMXBean m = ManagementFactory.getMemoryMXBean();
+        return m.getHeapMemoryUsage().getCommitted() + m.getNonHeapMemoryUsage().getCommitted();
     }
 
     /**

@@ -38,13 +38,17 @@ public final class TrainingBench {
      * @param stepsPerSecond   one value per window
      * @param rssAfterWarmup   resident bytes at the end of the warm-up
      * @param rssAfterRun      resident bytes after the last window
+     * @param rssByWindow      resident bytes at the end of each window, so that a growth shows its shape
+     * @param jvmAfterWarmup   bytes the JVM had committed (heap and non-heap) at the end of the warm-up
+     * @param jvmAfterRun      the same after the last window
      * @param arraysAfterWarmup live native arrays at the end of the warm-up
      * @param arraysAfterRun   live native arrays after the last window
      * @param flops            analytic FLOPs of one step
      */
     public record Result(ExperimentSpec spec, int batch, long points, int warmupSteps, int windowSteps,
-                         WindowStats stepsPerSecond, long rssAfterWarmup, long rssAfterRun, int arraysAfterWarmup,
-                         int arraysAfterRun, StepFlops flops) {
+                         WindowStats stepsPerSecond, long rssAfterWarmup, long rssAfterRun, long[] rssByWindow,
+                         long jvmAfterWarmup, long jvmAfterRun, int arraysAfterWarmup, int arraysAfterRun,
+                         StepFlops flops) {
 
         public int timedSteps() {
             return windowSteps * stepsPerSecond.samples().length;
@@ -94,7 +98,8 @@ public final class TrainingBench {
         }
         return new Result(spec, batch, data.points(), warmupSteps, windowSteps,
                 new WindowStats(clock.rates.stream().mapToDouble(Double::doubleValue).toArray()), clock.rssWarm,
-                clock.rssEnd, clock.arraysWarm, clock.arraysEnd, StepFlops.of(spec, batch));
+                clock.rssEnd, clock.rssByWindow.stream().mapToLong(Long::longValue).toArray(), clock.jvmWarm,
+                clock.jvmEnd, clock.arraysWarm, clock.arraysEnd, StepFlops.of(spec, batch));
     }
 
     static int gcd(int a, int b) {
@@ -111,9 +116,12 @@ public final class TrainingBench {
         private final int window;
         private final int total;
         private final List<Double> rates = new ArrayList<>();
+        private final List<Long> rssByWindow = new ArrayList<>();
         private long windowStart;
         private long rssWarm;
         private long rssEnd;
+        private long jvmWarm;
+        private long jvmEnd;
         private int arraysWarm;
         private int arraysEnd;
 
@@ -129,14 +137,17 @@ public final class TrainingBench {
             long step = e.step();
             if (step == warmup) {
                 rssWarm = ProcessMemory.residentBytesAfterGc();
+                jvmWarm = ProcessMemory.jvmCommittedBytes();
                 arraysWarm = GinrEngine.liveNativeArrays();
                 windowStart = System.nanoTime(); // the measurement itself is not timed
             } else if (step > warmup && (step - warmup) % window == 0) {
                 rates.add(window / ((now - windowStart) * 1e-9));
+                rssByWindow.add(ProcessMemory.residentBytesAfterGc());
                 windowStart = System.nanoTime();
             }
             if (step == total) {
-                rssEnd = ProcessMemory.residentBytesAfterGc();
+                rssEnd = rssByWindow.get(rssByWindow.size() - 1);
+                jvmEnd = ProcessMemory.jvmCommittedBytes();
                 arraysEnd = GinrEngine.liveNativeArrays();
             }
         }

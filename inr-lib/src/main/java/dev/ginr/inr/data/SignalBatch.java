@@ -30,9 +30,14 @@ public record SignalBatch(float[] values, int count, int[] grid, int channels) {
         return points(grid);
     }
 
+    /** The tensor shape of the batch, (B, P, C). */
+    public Shape shape() {
+        return new Shape(count, points(), channels);
+    }
+
     /** The batch as a (B, P, C) tensor. */
     public NDArray toNDArray(NDManager manager) {
-        return manager.create(values, new Shape(count, points(), channels));
+        return manager.create(values, shape());
     }
 
     /** Signal {@code i} as a flat channel-last array of P C values. */

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.LossConfig;
 import dev.ginr.inr.data.CoordinateGrid;
+import dev.ginr.inr.data.HostStaging;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
 import dev.ginr.inr.model.Observation;
@@ -38,6 +39,8 @@ public final class Trainer implements AutoCloseable {
     private final Adam adam;
     private long stepsDone;
     private UnaryOperator<NDArray> lossTransform = UnaryOperator.identity();
+    /** Every per-step host-to-engine copy goes through here, so that no step leaves native memory for the GC. */
+    private final HostStaging staging = new HostStaging();
 
     /**
      * @param provenance metadata stored with every checkpoint (for example the config as YAML)
@@ -137,8 +140,9 @@ public final class Trainer implements AutoCloseable {
     /** Per-instance MSE of one training step, (B). */
     private NDArray trainingMse(ParameterSet.Bound p, NDManager scope, BatchSampler sampler, long step) {
         SignalBatch batch = sampler.batch(step);
-        NDArray values = batch.toNDArray(scope); // (B, P, C)
-        NDArray grid = CoordinateGrid.create(scope, batch.grid(), 1.0, values.getDataType()); // (P, d)
+        NDArray values = staging.upload(scope, batch.values(), batch.shape()); // (B, P, C)
+        NDArray grid = staging.upload(scope, CoordinateGrid.values(batch.grid()),
+                new Shape(batch.points(), batch.grid().length)); // (P, d)
         Observation observed = new Observation(values, grid, batch.grid());
         Map<Integer, NDArray> weights = model.instanceWeights(p, observed, true);
         int[] points = sampler.points(step, plan.subsampleRatio());
@@ -150,7 +154,7 @@ public final class Trainer implements AutoCloseable {
             targets = values.get(":, {}, :", idx); // (B, P', C)
         }
         if (plan.coordNoise() != LossConfig.CoordNoise.NONE) {
-            queryCoords = withHalfPixelNoise(scope, queryCoords, batch.count(), batch.grid(),
+            queryCoords = withHalfPixelNoise(scope, staging, queryCoords, batch.count(), batch.grid(),
                     plan.coordNoise() == LossConfig.CoordNoise.SHIFT);
         }
         return Metrics.perInstanceMse(model.render(p, weights, queryCoords), targets);
@@ -160,7 +164,8 @@ public final class Trainer implements AutoCloseable {
      * Grid (P, d) -> per-instance coordinates (B, P, d) moved by up to half a pixel along each axis, independently per
      * coordinate, or by one offset per instance ({@code shift}).
      */
-    private static NDArray withHalfPixelNoise(NDManager scope, NDArray coords, int batch, int[] grid, boolean shift) {
+    private static NDArray withHalfPixelNoise(NDManager scope, HostStaging staging, NDArray coords, int batch,
+                                              int[] grid, boolean shift) {
         long points = coords.getShape().get(0);
         float[] halfPixel = new float[grid.length];
         for (int a = 0; a < grid.length; a++) {
@@ -168,7 +173,8 @@ public final class Trainer implements AutoCloseable {
         }
         NDArray noise = scope.randomUniform(-1, 1, new Shape(batch, shift ? 1 : points, grid.length),
                 coords.getDataType()); // (B, P or 1, d)
-        return noise.mul(scope.create(halfPixel).toType(coords.getDataType(), false)).add(coords); // (B, P, d)
+        NDArray pitch = staging.upload(scope, halfPixel, new Shape(grid.length)).toType(coords.getDataType(), false);
+        return noise.mul(pitch).add(coords); // (B, P, d)
     }
 
     /** The factor that clips the global gradient norm to {@code maxGradNorm} (1 when off or not exceeded). */

@@ -23,6 +23,16 @@ class BenchFiguresTest {
     }
 
     @Test
+    void eachStepIsComparedWithThePeakMeasuredNextToIt() {
+        // 200 GFLOP per step in 2 s and 4 s: 100 and 50 GFLOP/s, against peaks of 200 and 100 GFLOP/s
+        HyponetStepBench.Result r = new HyponetStepBench.Result(16, 178, WindowStats.of(2, 4),
+                WindowStats.of(200, 100), 200_000_000_000L);
+        assertEquals(75, r.gflops().median(), 1e-9);
+        assertEquals(50, r.percentOfPeak().min(), 1e-9);
+        assertEquals(50, r.percentOfPeak().max(), 1e-9);
+    }
+
+    @Test
     void residentSetSizeIsReadFromTheVmRssLineInBytes() {
         assertEquals(123456L * 1024, ProcessMemory.parseVmRss(List.of("Name:\tjava", "VmPeak:\t  999 kB",
                 "VmRSS:\t  123456 kB", "Threads:\t9")));

@@ -21,6 +21,9 @@ class TrainingBenchTest {
         assertEquals(2 * 1024.0, r.coordinatesPerSecond().median() / r.stepsPerSecond().median(), 1e-9);
         assertEquals(r.arraysAfterWarmup(), r.arraysAfterRun(), "live native arrays after warm-up and after the run");
         assertTrue(r.rssAfterWarmup() > 0 && r.rssAfterRun() > 0);
+        assertEquals(3, r.rssByWindow().length, "one resident-memory reading per window");
+        assertEquals(r.rssAfterRun(), r.rssByWindow()[2], "the last window's reading is the end of the run");
+        assertTrue(r.jvmAfterWarmup() > 0 && r.jvmAfterRun() > 0);
         assertEquals(StepFlops.of(spec, 2).trainingStep(), r.flops().trainingStep());
     }
 
