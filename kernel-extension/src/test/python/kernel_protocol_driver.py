@@ -4,7 +4,6 @@ Test driver only (product code is Java): KernelProtocolTest runs it with Debian'
 the JSON. Usage: kernel_protocol_driver.py KERNEL_NAME   (JUPYTER_PATH must point at the kernelspec).
 """
 import json
-import os
 import queue
 import sys
 import time
@@ -49,8 +48,6 @@ def text_of(result):
 def main():
     name = sys.argv[1]
     report = {}
-    # the allocator settings must come from the kernelspec's env, not from the test runner's environment
-    os.environ.pop("GLIBC_TUNABLES", None)
     km = KernelManager(kernel_name=name)
     t0 = time.time()
     km.start_kernel()
@@ -67,7 +64,6 @@ def main():
         maps = 'java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/maps")).contains("libtorch")'
         report["torch_loaded_at_start"] = text_of(run(kc, maps))
 
-        report["allocator"] = text_of(run(kc, "dev.ginr.inr.HostAllocator.retainsMemory()"))
         report["expression"] = text_of(run(kc, "int a = 40;\nint b = 2;\na + b"))
         report["statement_value"] = run(kc, "int c = 3;")["outputs"]
         report["image"] = run(kc, "var img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);\nimg")

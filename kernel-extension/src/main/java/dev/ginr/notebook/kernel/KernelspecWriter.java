@@ -1,7 +1,5 @@
 package dev.ginr.notebook.kernel;
 
-import dev.ginr.inr.HostAllocator;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes the Jupyter kernelspec that starts {@link KernelMain}: {@code kernel.json}, a {@code jvm.args} file with
- * the class path and JVM options (Java reads it through {@code @argfile}, so the class path can be long), the C
- * allocator settings of {@link HostAllocator} in the kernel's environment, and
+ * the class path and JVM options (Java reads it through {@code @argfile}, so the class path can be long), and
  * copies of the project's own jars in {@code lib/}, so that a later {@code mvn clean} or another checkout
  * installing a different snapshot does not break an installed kernel.
  *
@@ -101,7 +98,6 @@ public final class KernelspecWriter {
                 + "  \"display_name\": " + quote(displayName) + ",\n"
                 + "  \"language\": \"java\",\n"
                 + "  \"interrupt_mode\": \"message\",\n"
-                + "  \"env\": {" + quote(HostAllocator.VARIABLE) + ": " + quote(HostAllocator.TUNABLES) + "},\n"
                 + "  \"metadata\": {\"debugger\": false}\n"
                 + "}\n";
     }

@@ -2,7 +2,6 @@ package dev.ginr.notebook.kernel;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.ginr.inr.HostAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KernelspecWriterTest {
 
     @Test
-    void kernelJsonStartsKernelMainWithTheArgFileAndTheAllocatorSettings(@TempDir Path dir) throws Exception {
+    void kernelJsonStartsKernelMainWithTheArgFile(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("own.jar"), "not really a jar");
         Path dest = KernelspecWriter.write(dir.resolve("kernels/ginr"), "/usr/bin/java", List.of(jar), List.of(),
                 "Java (GINR)");
         JsonObject spec = JsonParser.parseString(Files.readString(dest.resolve("kernel.json"))).getAsJsonObject();
         assertEquals("[\"/usr/bin/java\",\"@{resource_dir}/jvm.args\",\"" + KernelMain.class.getName()
                 + "\",\"{connection_file}\"]", spec.get("argv").toString());
-        assertEquals(HostAllocator.TUNABLES, spec.getAsJsonObject("env").get(HostAllocator.VARIABLE).getAsString());
+        assertEquals("message", spec.get("interrupt_mode").getAsString());
         String args = Files.readString(dest.resolve("jvm.args"));
         assertTrue(args.contains(dest.resolve("lib").resolve("0-own.jar").toString()), args);
         assertTrue(args.contains("-Dai.djl.offline=true"), args);
