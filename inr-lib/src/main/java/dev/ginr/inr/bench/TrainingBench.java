@@ -37,7 +37,6 @@ public final class TrainingBench {
      * @param windowSteps      steps per timed window
      * @param stepsPerSecond   one value per window
      * @param rssAfterWarmup   resident bytes at the end of the warm-up
-     * @param rssAfterRun      resident bytes after the last window
      * @param rssByWindow      resident bytes at the end of each window, so that a growth shows its shape
      * @param jvmAfterWarmup   bytes the JVM had committed (heap and non-heap) at the end of the warm-up
      * @param jvmAfterRun      the same after the last window
@@ -46,9 +45,14 @@ public final class TrainingBench {
      * @param flops            analytic FLOPs of one step
      */
     public record Result(ExperimentSpec spec, int batch, long points, int warmupSteps, int windowSteps,
-                         WindowStats stepsPerSecond, long rssAfterWarmup, long rssAfterRun, long[] rssByWindow,
+                         WindowStats stepsPerSecond, long rssAfterWarmup, long[] rssByWindow,
                          long jvmAfterWarmup, long jvmAfterRun, int arraysAfterWarmup, int arraysAfterRun,
                          StepFlops flops) {
+
+        /** Resident bytes after the last window. */
+        public long rssAfterRun() {
+            return rssByWindow[rssByWindow.length - 1];
+        }
 
         public int timedSteps() {
             return windowSteps * stepsPerSecond.samples().length;
@@ -69,7 +73,7 @@ public final class TrainingBench {
 
         /** Resident memory growth from the end of the warm-up to the end of the run, as a fraction. */
         public double rssGrowth() {
-            return rssAfterWarmup <= 0 ? Double.NaN : (double) (rssAfterRun - rssAfterWarmup) / rssAfterWarmup;
+            return rssAfterWarmup <= 0 ? Double.NaN : (double) (rssAfterRun() - rssAfterWarmup) / rssAfterWarmup;
         }
     }
 
@@ -98,7 +102,7 @@ public final class TrainingBench {
         }
         return new Result(spec, batch, data.points(), warmupSteps, windowSteps,
                 new WindowStats(clock.rates.stream().mapToDouble(Double::doubleValue).toArray()), clock.rssWarm,
-                clock.rssEnd, clock.rssByWindow.stream().mapToLong(Long::longValue).toArray(), clock.jvmWarm,
+                clock.rssByWindow.stream().mapToLong(Long::longValue).toArray(), clock.jvmWarm,
                 clock.jvmEnd, clock.arraysWarm, clock.arraysEnd, StepFlops.of(spec, batch));
     }
 
@@ -119,7 +123,6 @@ public final class TrainingBench {
         private final List<Long> rssByWindow = new ArrayList<>();
         private long windowStart;
         private long rssWarm;
-        private long rssEnd;
         private long jvmWarm;
         private long jvmEnd;
         private int arraysWarm;
@@ -146,7 +149,6 @@ public final class TrainingBench {
                 windowStart = System.nanoTime();
             }
             if (step == total) {
-                rssEnd = rssByWindow.get(rssByWindow.size() - 1);
                 jvmEnd = ProcessMemory.jvmCommittedBytes();
                 arraysEnd = GinrEngine.liveNativeArrays();
             }
