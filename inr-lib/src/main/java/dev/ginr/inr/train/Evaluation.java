@@ -2,6 +2,7 @@ package dev.ginr.inr.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.ginr.inr.GradMode;
 import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
@@ -20,7 +21,7 @@ public final class Evaluation {
 
     /** PSNR of every signal of {@code data}, reconstructed at its own grid. */
     public static double[] psnr(GeneralizableInr model, SignalBatch data, int batchSize) {
-        return NoGradient.run(() -> psnrNoGrad(model, data, batchSize));
+        return GradMode.off(() -> psnrNoGrad(model, data, batchSize));
     }
 
     private static double[] psnrNoGrad(GeneralizableInr model, SignalBatch data, int batchSize) {
@@ -46,7 +47,7 @@ public final class Evaluation {
      * after the last; the final reconstructions come with it.
      */
     public static AdaptationResult adaptation(MetaLearner model, SignalBatch data, int batchSize) {
-        return NoGradient.run(() -> adaptationNoGrad(model, data, batchSize));
+        return GradMode.off(() -> adaptationNoGrad(model, data, batchSize));
     }
 
     private static AdaptationResult adaptationNoGrad(MetaLearner model, SignalBatch data, int batchSize) {
@@ -91,7 +92,7 @@ public final class Evaluation {
      * (B, round(H s) round(W s), C).
      */
     public static SignalBatch reconstruct(GeneralizableInr model, SignalBatch data, double upsample, int batchSize) {
-        return NoGradient.run(() -> reconstructNoGrad(model, data, upsample, batchSize));
+        return GradMode.off(() -> reconstructNoGrad(model, data, upsample, batchSize));
     }
 
     private static SignalBatch reconstructNoGrad(GeneralizableInr model, SignalBatch data, double upsample,
