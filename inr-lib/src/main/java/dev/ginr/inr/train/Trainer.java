@@ -247,6 +247,14 @@ public final class Trainer implements AutoCloseable {
         return r.notices();
     }
 
+    /**
+     * Checks, from its header alone, that {@code checkpoint} can be resumed by a run of model {@code modelType} with
+     * seed {@code seed} (what {@link #resume} checks first), so a caller can refuse before loading data.
+     */
+    public static void checkResumable(Path checkpoint, String modelType, long seed) {
+        TrainingState.checkResumable(Checkpoint.readMetadata(checkpoint), modelType, seed);
+    }
+
     @Override
     public void close() {
         adam.close();

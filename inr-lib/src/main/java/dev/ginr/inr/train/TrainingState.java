@@ -65,22 +65,27 @@ final class TrainingState {
         ParameterSet params = model.parameters();
         try (NDManager scope = params.manager().newSubManager()) {
             Checkpoint.Contents c = Checkpoint.read(file, scope);
-            String type = c.meta(MODEL_TYPE);
-            if (!type.equals(model.type())) {
-                throw new IllegalArgumentException("checkpoint " + file + " holds a " + type + " model; this run "
-                        + "trains a " + model.type() + " model");
-            }
-            long seed = c.metaLong(SEED);
-            if (seed != plan.seed()) {
-                throw new IllegalArgumentException("checkpoint " + file + " was trained with seed " + seed + "; this "
-                        + "run's seed is " + plan.seed() + ". A resumed run keeps its seed (batches, noise and dropout "
-                        + "follow it): resume with seed " + seed + ", or start a new run");
-            }
+            checkResumable(c, model.type(), plan.seed());
             long step = nonNegative(c, STEP);
             long adamSteps = nonNegative(c, ADAM_STEPS);
             Checkpoints.loadParameters(params, c.tensors(), file);
             adam.restore(Checkpoints.optimizerState(params, c.tensors(), file, adamSteps > 0), adamSteps);
             return new Resumed(step, notices(c, plan, step));
+        }
+    }
+
+    /** Fails unless checkpoint {@code c} can be resumed by a run of model {@code type} with seed {@code seed}. */
+    static void checkResumable(Checkpoint.Contents c, String type, long seed) {
+        String saved = c.meta(MODEL_TYPE);
+        if (!saved.equals(type)) {
+            throw new IllegalArgumentException("checkpoint " + c.file() + " holds a " + saved + " model; this run "
+                    + "trains a " + type + " model");
+        }
+        long savedSeed = c.metaLong(SEED);
+        if (savedSeed != seed) {
+            throw new IllegalArgumentException("checkpoint " + c.file() + " was trained with seed " + savedSeed
+                    + "; this run's seed is " + seed + ". A resumed run keeps its seed (batches, noise and dropout "
+                    + "follow it): resume with seed " + savedSeed + ", or start a new run");
         }
     }
 
