@@ -83,7 +83,7 @@ final class FitCommand implements Callable<Integer> {
         }
         InstanceFitter.Result result;
         try (NDManager manager = GinrEngine.engine().newBaseManager();
-             SignalStop signals = SignalStop.install(System.err, "ginr fit", false)) {
+             SignalStop signals = SignalStop.install("ginr fit", false)) {
             result = fitter.fit(manager, folder.images(), settings, new TerminalProgress(System.out),
                     signals.request());
             if (signals.received() != null) {

@@ -4,7 +4,6 @@ import dev.ginr.inr.train.StopRequest;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,13 @@ final class SignalStop implements AutoCloseable {
 
     private final StopRequest request = new StopRequest();
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
-    private final PrintStream err;
-    private final String command;
-    private final boolean checkpoints;
+    /** What the first signal's message says: who stops, and whether a checkpoint is written. */
+    private final String stopping;
     private volatile Signal received;
 
-    private SignalStop(PrintStream err, String command, boolean checkpoints) {
-        this.err = err;
-        this.command = command;
-        this.checkpoints = checkpoints;
+    private SignalStop(String command, boolean checkpoints) {
+        this.stopping = command + ": %s received: stopping after this step" + (checkpoints ? " to write a checkpoint"
+                : "") + " (%s again quits at once" + (checkpoints ? ", without one)" : ")");
     }
 
     /** For the whole process (the command line's main): each of the signals ends it at once, as a second would. */
@@ -50,11 +47,11 @@ final class SignalStop implements AutoCloseable {
     /**
      * Takes over the signals; {@link #close()} gives them back.
      *
-     * @param command     names the program in messages
+     * @param command     names the program in messages (on standard error)
      * @param checkpoints whether the stopped work writes a checkpoint (said in the message)
      */
-    static SignalStop install(PrintStream err, String command, boolean checkpoints) {
-        SignalStop s = new SignalStop(err, command, checkpoints);
+    static SignalStop install(String command, boolean checkpoints) {
+        SignalStop s = new SignalStop(command, checkpoints);
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
             SignalHandler old = Signal.handle(signal, s::handle);
@@ -73,10 +70,9 @@ final class SignalStop implements AutoCloseable {
             return;
         }
         received = signal;
-        err.println();
-        err.println(command + ": SIG" + signal.getName() + " received: stopping after this step" + (checkpoints
-                ? " to write a checkpoint" : "") + " (" + (signal.getName().equals("INT") ? "Ctrl-C" : "the signal")
-                + " again quits at once" + (checkpoints ? ", without one)" : ")"));
+        System.err.println();
+        System.err.printf(stopping + "%n", "SIG" + signal.getName(), signal.getName().equals("INT") ? "Ctrl-C"
+                : "the signal");
         request.request("SIG" + signal.getName());
     }
 

@@ -94,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         };
         try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
-             SignalStop signals = SignalStop.install(System.err, "ginr train", true)) {
+             SignalStop signals = SignalStop.install("ginr train", true)) {
             TrainingResult r = run.train(plan, split.train().images(),
                     split.test().files().isEmpty() ? null : split.test().images(), runDir, resume, progress,
                     signals.request());

@@ -39,12 +39,6 @@ public final class RunFolder implements AutoCloseable {
     private final Path key;
     private final RandomAccessFile file;
 
-    private RunFolder(Path dir, Path key, RandomAccessFile file) {
-        this.dir = dir;
-        this.key = key;
-        this.file = file;
-    }
-
     /**
      * Checks, without creating or changing anything, that {@code dir} can become a run folder: it and every existing
      * parent are folders, the nearest existing one is writable, and no training holds it now.
@@ -110,24 +104,25 @@ public final class RunFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("run folder " + dir + " cannot be made: " + e.getMessage(), e);
         }
-        Path key = realPath(dir);
+        return new RunFolder(dir, realPath(dir));
+    }
+
+    /** Locks the folder {@code key} (the real path of {@code dir}) for this process. */
+    private RunFolder(Path dir, Path key) {
         if (!HELD.add(key)) {
             throw inUse(dir, "another training in this process");
         }
         try {
-            RandomAccessFile f = new RandomAccessFile(key.resolve(LOCK_FILE).toFile(), "rw");
-            FileLock lock = tryLock(f.getChannel(), dir);
-            if (lock == null) {
-                String holder = holder(f);
-                f.close();
+            file = new RandomAccessFile(key.resolve(LOCK_FILE).toFile(), "rw");
+            if (tryLock(file.getChannel(), dir) == null) {
+                String holder = holder(file);
+                file.close();
                 throw inUse(dir, holder);
             }
-            byte[] who = ("process " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            f.setLength(0);
-            f.write(who); // RandomAccessFile's own writes: a second stream on this file could drop the lock on close
+            file.setLength(0); // RandomAccessFile's own writes: a second stream on this file could drop the lock
+            file.write(("process " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             Checkpoint.removeStaleTemporaries(key);
-            return new RunFolder(dir, key, f);
         } catch (IOException e) {
             HELD.remove(key);
             throw new UncheckedIOException("cannot lock run folder " + dir + ": " + e.getMessage(), e);
@@ -135,6 +130,8 @@ public final class RunFolder implements AutoCloseable {
             HELD.remove(key);
             throw e;
         }
+        this.dir = dir;
+        this.key = key;
     }
 
     private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
