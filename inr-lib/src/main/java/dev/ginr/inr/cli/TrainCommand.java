@@ -82,7 +82,26 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = plan(exp, split.train().files().size());
         System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
                 exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
-        TerminalProgress progress = new TerminalProgress(System.out) {
+        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
+             SignalStop signals = SignalStop.install("ginr train", true)) {
+            TrainingResult r = run.train(plan, split.train().images(),
+                    split.test().files().isEmpty() ? null : split.test().images(), runDir, resume, progress(),
+                    signals.request());
+            if (signals.received() != null || !r.completed()) {
+                return stopped(r, plan, signals);
+            }
+            PsnrTable table = new PsnrTable().add(runName, exp.modelType().yamlName(), "train",
+                    run.evaluate(split.train().images()));
+            if (!split.test().files().isEmpty() && signals.received() == null) {
+                table.add(runName, exp.modelType().yamlName(), "test", run.evaluate(split.test().images()));
+            }
+            return signals.received() != null ? stopped(r, plan, signals) : completed(r, table);
+        }
+    }
+
+    /** The progress bar, held-out PSNR lines and notes. */
+    private static TerminalProgress progress() {
+        return new TerminalProgress(System.out) {
             @Override
             public void onEvaluation(long step, double psnr) {
                 System.out.printf(Locale.ROOT, "step %d: held-out PSNR %.2f dB%n", step, psnr);
@@ -93,30 +112,16 @@ final class TrainCommand implements Callable<Integer> {
                 System.err.println("ginr train: note: " + message);
             }
         };
-        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
-             SignalStop signals = SignalStop.install("ginr train", true)) {
-            TrainingResult r = run.train(plan, split.train().images(),
-                    split.test().files().isEmpty() ? null : split.test().images(), runDir, resume, progress,
-                    signals.request());
-            if (signals.received() != null || !r.completed()) {
-                return stopped(r, plan, signals);
-            }
-            PsnrTable table = new PsnrTable().add(runName, exp.modelType().yamlName(), "train",
-                    run.evaluate(split.train().images()));
-            if (!split.test().files().isEmpty() && signals.received() == null) {
-                table.add(runName, exp.modelType().yamlName(), "test", run.evaluate(split.test().images()));
-            }
-            if (signals.received() != null) {
-                return stopped(r, plan, signals);
-            }
-            System.out.println(table);
-            System.out.println("checkpoint: " + r.lastCheckpoint());
-            ProgressEvent last = r.history().isEmpty() ? null : r.history().get(r.history().size() - 1);
-            if (last != null && !Double.isNaN(last.stepsPerSecond())) {
-                System.out.printf(Locale.ROOT, "throughput: %.2f steps/s%n", last.stepsPerSecond());
-            }
-            return 0;
+    }
+
+    private static int completed(TrainingResult r, PsnrTable table) {
+        System.out.println(table);
+        System.out.println("checkpoint: " + r.lastCheckpoint());
+        ProgressEvent last = r.history().isEmpty() ? null : r.history().get(r.history().size() - 1);
+        if (last != null && !Double.isNaN(last.stepsPerSecond())) {
+            System.out.printf(Locale.ROOT, "throughput: %.2f steps/s%n", last.stepsPerSecond());
         }
+        return 0;
     }
 
     /** Fails before anything is loaded when the run folder cannot be used as asked. */

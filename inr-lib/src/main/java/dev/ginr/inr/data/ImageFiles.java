@@ -51,54 +51,63 @@ public record ImageFiles(List<Path> files, List<Path> unreadableFolders, List<Pa
         if (!Files.isReadable(dir)) {
             throw new IllegalArgumentException("image folder " + dir + " cannot be read (permission denied)");
         }
-        List<Path> files = new ArrayList<>();
-        List<Path> unreadable = new ArrayList<>();
-        List<Path> outputs = new ArrayList<>();
+        Lister lister = new Lister(dir);
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                            if (!d.equals(dir) && Files.exists(d.resolve(OUTPUT_MARKER))) {
-                                outputs.add(d);
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && isImageName(f)) {
-                                files.add(f);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path f, IOException e) {
-                            if (isImageName(f)) {
-                                files.add(f); // e.g. a dangling link: decoding fails and counts it as unreadable
-                            } else {
-                                unreadable.add(f);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path d, IOException e) {
-                            if (e != null) {
-                                unreadable.add(d); // listing broke off part-way
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, lister);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        files.sort(null);
-        unreadable.sort(null);
-        outputs.sort(null);
-        return new ImageFiles(files, unreadable, outputs);
+        lister.files.sort(null);
+        lister.unreadable.sort(null);
+        lister.outputs.sort(null);
+        return new ImageFiles(lister.files, lister.unreadable, lister.outputs);
+    }
+
+    /** Collects image files, folders that cannot be listed and marked output folders below {@code root}. */
+    private static final class Lister extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final List<Path> files = new ArrayList<>();
+        private final List<Path> unreadable = new ArrayList<>();
+        private final List<Path> outputs = new ArrayList<>();
+
+        Lister(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            if (!d.equals(root) && Files.exists(d.resolve(OUTPUT_MARKER))) {
+                outputs.add(d);
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && isImageName(f)) {
+                files.add(f);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+            if (isImageName(f)) {
+                files.add(f); // e.g. a dangling link: decoding fails and counts it as unreadable
+            } else {
+                unreadable.add(f); // no permission, a symbolic-link loop
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) {
+            if (e != null) {
+                unreadable.add(d); // listing broke off part-way
+            }
+            return FileVisitResult.CONTINUE;
+        }
     }
 
     /**

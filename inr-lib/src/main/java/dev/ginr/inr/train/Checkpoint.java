@@ -84,26 +84,9 @@ public final class Checkpoint {
 
     /** Writes tensors and metadata atomically to {@code file}, adding format, library version and time. */
     public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {
-        Map<String, String> meta = new TreeMap<>(metadata);
-        meta.put(FORMAT_KEY, FORMAT);
-        meta.put(VERSION_KEY, GinrVersion.version());
-        meta.put(WRITTEN_KEY, Instant.now().toString());
-        JsonObject header = new JsonObject();
-        header.add("__metadata__", GSON.toJsonTree(meta));
         Map<String, byte[]> data = new LinkedHashMap<>();
-        long offset = 0;
-        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
-            NDArray a = e.getValue();
-            byte[] bytes = littleEndianBytes(a);
-            JsonObject t = new JsonObject();
-            t.addProperty("dtype", dtypeName(e.getKey(), a.getDataType()));
-            t.add("shape", GSON.toJsonTree(a.getShape().getShape()));
-            t.add("data_offsets", GSON.toJsonTree(new long[] {offset, offset + bytes.length}));
-            header.add(e.getKey(), t);
-            data.put(e.getKey(), bytes);
-            offset += bytes.length;
-        }
-        byte[] headerBytes = padded(GSON.toJson(header).getBytes(StandardCharsets.UTF_8));
+        tensors.forEach((name, a) -> data.put(name, littleEndianBytes(a)));
+        byte[] headerBytes = header(tensors, data, metadata);
         Path target = file.toAbsolutePath();
         Path tmp = target.resolveSibling("." + target.getFileName() + PARTIAL_SUFFIX);
         try {
@@ -126,6 +109,27 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The padded JSON header: each tensor's dtype, shape and byte range, and the metadata with format, version, time. */
+    private static byte[] header(Map<String, NDArray> tensors, Map<String, byte[]> data, Map<String, String> metadata) {
+        Map<String, String> meta = new TreeMap<>(metadata);
+        meta.put(FORMAT_KEY, FORMAT);
+        meta.put(VERSION_KEY, GinrVersion.version());
+        meta.put(WRITTEN_KEY, Instant.now().toString());
+        JsonObject header = new JsonObject();
+        header.add("__metadata__", GSON.toJsonTree(meta));
+        long offset = 0;
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            long length = data.get(e.getKey()).length;
+            JsonObject t = new JsonObject();
+            t.addProperty("dtype", dtypeName(e.getKey(), e.getValue().getDataType()));
+            t.add("shape", GSON.toJsonTree(e.getValue().getShape().getShape()));
+            t.add("data_offsets", GSON.toJsonTree(new long[] {offset, offset + length}));
+            header.add(e.getKey(), t);
+            offset += length;
+        }
+        return padded(GSON.toJson(header).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

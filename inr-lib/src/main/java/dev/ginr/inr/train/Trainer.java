@@ -83,59 +83,79 @@ public final class Trainer implements AutoCloseable {
     }
 
     private TrainingResult train(SignalBatch train, SignalBatch test, RunFolder folder, ProgressListener listener) {
-        BatchSampler sampler = new BatchSampler(train, plan.batchSize(), plan.seed());
-        CheckpointWriter writer = folder == null ? null : new CheckpointWriter(folder.checkpoint(), train);
-        List<double[]> evaluations = new ArrayList<>();
+        Run run = new Run(train, test, folder, listener);
         long start = stepsDone;
         StepLoop.Outcome out = new StepLoop(model.parameters(), adam, plan.logEvery(), stop).run(stepsDone,
-                plan.steps(), new StepLoop.Step() {
-                    @Override
-                    public double learningRate(long step) {
-                        return plan.learningRateAt(step);
-                    }
-
-                    @Override
-                    public StepLoop.StepLoss compute(long step, ParameterSet.Bound p, NDManager scope) {
-                        GinrEngine.seed(plan.seed() * 1_000_003L + step);
-                        NDArray mse = trainingMse(p, scope, sampler, step);
-                        NDArray loss = lossTransform.apply(mse.mean());
-                        return new StepLoop.StepLoss(loss, loss, mse);
-                    }
-
-                    @Override
-                    public boolean checksLoss(long step) {
-                        return writer != null && checkpointDue(step);
-                    }
-
-                    @Override
-                    public double gradientScale(NDManager scope) {
-                        return Trainer.this.gradientScale(scope);
-                    }
-
-                    @Override
-                    public void afterStep(long step) {
-                        stepsDone = step;
-                        if (test != null && plan.evalEvery() > 0 && step % plan.evalEvery() == 0) {
-                            evaluations.add(evaluation(test, listener));
-                        }
-                        if (writer != null && checkpointDue(step)) {
-                            writer.saveIfFinite(step);
-                        }
-                    }
-                }, listener);
+                plan.steps(), run, listener);
         stepsDone = out.stepsDone();
-        if (out.ending() == StepLoop.Ending.INTERRUPTED && writer != null && stepsDone > start) {
-            writer.saveIfFinite(stepsDone);
+        return run.finish(out, start);
+    }
+
+    /** One call of {@link #train}: its steps as the step loop runs them, its evaluations and checkpoints. */
+    private final class Run implements StepLoop.Step {
+        private final BatchSampler sampler;
+        private final SignalBatch test;
+        private final CheckpointWriter writer;
+        private final ProgressListener listener;
+        private final List<double[]> evaluations = new ArrayList<>();
+
+        Run(SignalBatch train, SignalBatch test, RunFolder folder, ProgressListener listener) {
+            this.sampler = new BatchSampler(train, plan.batchSize(), plan.seed());
+            this.writer = folder == null ? null : new CheckpointWriter(folder.checkpoint(), train);
+            this.test = test;
+            this.listener = listener;
         }
-        Path checkpoint = writer == null || writer.last() == null ? resumedFrom : writer.last();
-        String stopReason = out.ending() != StepLoop.Ending.NON_FINITE ? out.detail() : out.detail()
-                + "; the last good checkpoint is " + (checkpoint == null ? "none (none was written yet)" : checkpoint);
-        if (test != null && out.ending() == StepLoop.Ending.COMPLETED
-                && (evaluations.isEmpty() || evaluations.get(evaluations.size() - 1)[0] != stepsDone)) {
-            evaluations.add(evaluation(test, listener));
+
+        @Override
+        public double learningRate(long step) {
+            return plan.learningRateAt(step);
         }
-        listener.onFinish(out.last());
-        return new TrainingResult(stepsDone, out.history(), List.copyOf(evaluations), checkpoint, stopReason);
+
+        @Override
+        public StepLoop.StepLoss compute(long step, ParameterSet.Bound p, NDManager scope) {
+            GinrEngine.seed(plan.seed() * 1_000_003L + step);
+            NDArray mse = trainingMse(p, scope, sampler, step);
+            NDArray loss = lossTransform.apply(mse.mean());
+            return new StepLoop.StepLoss(loss, loss, mse);
+        }
+
+        @Override
+        public boolean checksLoss(long step) {
+            return writer != null && checkpointDue(step);
+        }
+
+        @Override
+        public double gradientScale(NDManager scope) {
+            return Trainer.this.gradientScale(scope);
+        }
+
+        @Override
+        public void afterStep(long step) {
+            stepsDone = step;
+            if (test != null && plan.evalEvery() > 0 && step % plan.evalEvery() == 0) {
+                evaluations.add(evaluation(test, listener));
+            }
+            if (writer != null && checkpointDue(step)) {
+                writer.saveIfFinite(step);
+            }
+        }
+
+        /** The checkpoint of an interrupted run, the final evaluation, and the result. */
+        TrainingResult finish(StepLoop.Outcome out, long start) {
+            if (out.ending() == StepLoop.Ending.INTERRUPTED && writer != null && stepsDone > start) {
+                writer.saveIfFinite(stepsDone);
+            }
+            Path checkpoint = writer == null || writer.last() == null ? resumedFrom : writer.last();
+            String stopReason = out.ending() != StepLoop.Ending.NON_FINITE ? out.detail() : out.detail()
+                    + "; the last good checkpoint is " + (checkpoint == null ? "none (none was written yet)"
+                    : checkpoint);
+            if (test != null && out.ending() == StepLoop.Ending.COMPLETED
+                    && (evaluations.isEmpty() || evaluations.get(evaluations.size() - 1)[0] != stepsDone)) {
+                evaluations.add(evaluation(test, listener));
+            }
+            listener.onFinish(out.last());
+            return new TrainingResult(stepsDone, out.history(), List.copyOf(evaluations), checkpoint, stopReason);
+        }
     }
 
     private boolean checkpointDue(long step) {
