@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The library's version, as the build stamped it (recorded in every checkpoint and printed by {@code ginr --version}). */
+/** The library's version as the build stamped it: recorded in every checkpoint, printed by {@code ginr --version}. */
 public final class GinrVersion {
 
     private static final String VERSION = load();

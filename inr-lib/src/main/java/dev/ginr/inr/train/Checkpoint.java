@@ -95,7 +95,9 @@ public final class Checkpoint {
                 // a plain stream, not an interruptible channel: the checkpoint written when a run is interrupted
                 // must still reach the disk although the thread's interrupt flag is set
                 try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
+                    byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length)
+                            .array();
+                    out.write(length);
                     out.write(headerBytes);
                     for (byte[] b : data.values()) {
                         out.write(b);
@@ -111,7 +113,7 @@ public final class Checkpoint {
         }
     }
 
-    /** The padded JSON header: each tensor's dtype, shape and byte range, and the metadata with format, version, time. */
+    /** The padded JSON header: each tensor's dtype, shape and byte range; the metadata with format, version, time. */
     private static byte[] header(Map<String, NDArray> tensors, Map<String, byte[]> data, Map<String, String> metadata) {
         Map<String, String> meta = new TreeMap<>(metadata);
         meta.put(FORMAT_KEY, FORMAT);

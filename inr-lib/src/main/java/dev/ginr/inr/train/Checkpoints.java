@@ -29,8 +29,9 @@ public final class Checkpoints {
         Set<String> foreign = new TreeSet<>(tensors.keySet());
         foreign.removeIf(n -> n.startsWith(TrainingState.OPTIMIZER_PREFIX) || params.contains(n));
         if (!foreign.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint " + source + " holds tensor" + (foreign.size() == 1 ? " " : "s ")
-                    + quoted(foreign) + " that this model has no parameter for; was it written for another model?");
+            throw new IllegalArgumentException("checkpoint " + source + " holds tensor"
+                    + (foreign.size() == 1 ? " " : "s ") + quoted(foreign) + " that this model has no parameter for; "
+                    + "was it written for another model?");
         }
         for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
             NDArray saved = tensors.get(e.getKey());

@@ -121,7 +121,8 @@ public final class Evaluation {
                         Map<Integer, NDArray> chunkWeights = new java.util.LinkedHashMap<>();
                         w.forEach((layer, weight) -> chunkWeights.put(layer, ParameterSet.view(weight, part)));
                         // everything of this chunk in its own scope, so chunks do not pile up
-                        NDArray rendered = model.render(model.parameters().bind(part), chunkWeights, coords); // (B, n, C)
+                        NDArray rendered = model.render(model.parameters().bind(part), chunkWeights,
+                                coords); // (B, n, C)
                         float[] out = rendered.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
                         for (int i = 0; i < batch.count(); i++) {
                             System.arraycopy(out, i * n * channels, all, ((from + i) * points + at) * channels,

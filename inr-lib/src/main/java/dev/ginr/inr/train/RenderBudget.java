@@ -48,10 +48,12 @@ final class RenderBudget {
         }
         double limit = Math.min(0.8 * free, (Integer.MAX_VALUE - 8.0) * Float.BYTES);
         double scale = Math.pow(limit / bytes, 1.0 / grid.length); // values grow as upsample^d
-        double most = Math.floor(upsample * scale * 100) / 100;
+        double exact = upsample * scale;
+        double most = exact >= 2 ? Math.floor(exact) : Math.floor(exact * 100) / 100;
         throw new IllegalArgumentException(String.format(Locale.ROOT, "upsample %s would render %d image%s of %s "
-                        + "(%s of values); this JVM has about %s of heap free (maximum %s), so at most upsample %s "
-                        + "for %d image%s of %s here: render fewer images at once, or give Java more heap (-Xmx)",
+                        + "(about %s in memory); this JVM has about %s of heap free (maximum %s), so at most "
+                        + "upsample %s for %d image%s of %s here: render fewer images at once, or give Java more heap "
+                        + "(-Xmx)",
                 number(upsample), count, count == 1 ? "" : "s", size(grid), gb(bytes), gb(free),
                 gb(Runtime.getRuntime().maxMemory()), most < 1 ? "below 1" : number(most), count,
                 count == 1 ? "" : "s", size(ownGrid)));

@@ -131,7 +131,8 @@ class TrainProcessTest {
 
         GinrProcess eval = GinrProcess.run(tmp, 300, "eval", "--checkpoint", "resumed", "--data", "data");
         assertEquals(0, eval.waitFor(1), eval.err());
-        assertFalse(eval.err().contains("AutoNonVariableTypeMode"), "libtorch's warning reaches the user: " + eval.err());
+        assertFalse(eval.err().contains("AutoNonVariableTypeMode"), "libtorch's warning reaches the user: "
+                + eval.err());
         assertEquals("", eval.err().strip(), "eval writes nothing to standard error");
         assertNoCrashFile(tmp);
     }
@@ -169,8 +170,8 @@ class TrainProcessTest {
             p.awaitOut(line -> step(line) >= 3, 900);
             p.signal("INT");
             assertEquals(130, p.waitFor(300), p.err());
-            Matcher m = Pattern.compile("ginr fit: stopped by SIGINT after step (\\d+) of 5000: PSNR (\\d+\\.\\d\\d) dB "
-                    + "\\(mean over 6 images\\)").matcher(p.err());
+            Matcher m = Pattern.compile("ginr fit: stopped by SIGINT after step (\\d+) of 5000: "
+                    + "PSNR (\\d+\\.\\d\\d) dB \\(mean over 6 images\\)").matcher(p.err());
             assertTrue(m.find(), p.err());
             assertTrue(Integer.parseInt(m.group(1)) >= 3 && Integer.parseInt(m.group(1)) < 5000, m.group());
         }

@@ -80,7 +80,8 @@ public final class ChartImages {
             return new View(chart, (Integer) c.getMethod("getWidth").invoke(chart),
                     (Integer) c.getMethod("getHeight").invoke(chart), (String) c.getMethod("getTitle").invoke(chart));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the size of " + chart.getClass().getSimpleName() + ": " + e, e);
+            throw new IllegalStateException("cannot read the size of " + chart.getClass().getSimpleName() + ": " + e,
+                    e);
         }
     }
 
