@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,8 +51,9 @@ class ImageFolderRobustnessTest {
     void aTruncatedJpegIsSkippedAndCountedLikeATruncatedPng(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("photos");
         List<Path> pngs = crops(dir);
-        jpeg(dir.resolve("whole.jpg"), 64, 1.0);
-        Path halfJpeg = jpeg(dir.resolve("half.jpg"), 64, 0.5);
+        jpeg(dir.resolve("whole.jpg"), 400, 1.0);
+        Path halfJpeg = jpeg(dir.resolve("half.jpg"), 400, 0.5); // large enough that half holds part of the scan
+        assertNotNull(ImageIO.read(halfJpeg.toFile()), "precondition: a plain read fills the missing half with grey");
         byte[] png = Files.readAllBytes(pngs.get(0));
         Path halfPng = Files.write(dir.resolve("half.png"), Arrays.copyOf(png, png.length / 2));
         ImageFolder f = ImageFolder.load(dir, 32);
