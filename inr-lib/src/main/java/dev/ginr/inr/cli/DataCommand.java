@@ -24,6 +24,7 @@ public final class DataCommand implements Runnable {
 
     /** Runs {@code data ...} on its own, for scripts that cannot yet call {@code ginr data}. */
     public static void main(String[] args) {
+        CliLogging.quiet();
         CommandLine cli = new CommandLine(new DataCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("ginr data " + cmd.getCommandName() + ": " + ex.getMessage());

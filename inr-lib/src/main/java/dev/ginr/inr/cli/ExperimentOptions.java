@@ -31,6 +31,10 @@ final class ExperimentOptions {
         if (config == null && preset == null) {
             throw new IllegalArgumentException("give --config FILE or --preset NAME (presets: " + Presets.names() + ")");
         }
+        if (config != null && Files.isDirectory(config)) {
+            throw new IllegalArgumentException("config " + config + " is a folder; give a YAML file (such as one of "
+                    + "the reference implementation's configs/*.yaml)");
+        }
         if (config != null && !Files.isRegularFile(config)) {
             throw new IllegalArgumentException("config file " + config + " does not exist");
         }

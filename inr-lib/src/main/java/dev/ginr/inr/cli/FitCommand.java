@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.data.ImageFiles;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.Images;
 import dev.ginr.inr.train.InstanceFitter;
@@ -71,6 +72,9 @@ final class FitCommand implements Callable<Integer> {
         HyponetConfig hyponet = HyponetConfig.image(layers, width, ffDim, ffSigma);
         InstanceFitter fitter = new InstanceFitter(hyponet, ComposerConfig.of(layer, rank));
         InstanceFitter.Settings settings = new InstanceFitter.Settings(steps, lr, !composersOnly, seed, logEvery);
+        if (out != null) {
+            OutputFolders.check(out, dir);
+        }
         ImageFolder folder = ImageFolder.load(dir, size, limit);
         System.out.println(folder.summary() + " from " + dir + " at " + size + "x" + size);
         if (folder.files().isEmpty()) {
@@ -78,10 +82,19 @@ final class FitCommand implements Callable<Integer> {
             return 1;
         }
         InstanceFitter.Result result;
-        try (NDManager manager = GinrEngine.engine().newBaseManager()) {
-            result = fitter.fit(manager, folder.images(), settings, new TerminalProgress(System.out));
+        try (NDManager manager = GinrEngine.engine().newBaseManager();
+             SignalStop signals = SignalStop.install("ginr fit", false)) {
+            result = fitter.fit(manager, folder.images(), settings, new TerminalProgress(System.out),
+                    signals.request());
+            if (signals.received() != null) {
+                System.err.printf(Locale.ROOT, "ginr fit: stopped by %s after step %d of %d: PSNR %.2f dB (mean over "
+                        + "%d images)%n", signals.received(), result.stepsDone(), steps, result.meanFinalPsnr(),
+                        folder.files().size());
+                return signals.exitStatus();
+            }
         }
         if (out != null) {
+            ImageFiles.markAsOutput(out, "ginr fit");
             for (int i = 0; i < folder.files().size(); i++) {
                 Images.writePng(Images.fromRgb(result.reconstructions().signal(i), size, size),
                         out.resolve(String.format(Locale.ROOT, "recon-%03d.png", i)));

@@ -1,6 +1,7 @@
 package dev.ginr.inr.cli;
 
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.GinrVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
  * The {@code ginr} command line: a thin shell over the library. Bad arguments print a usage line and exit 2;
  * invalid settings print the offending value and what is allowed, never a stack trace.
  */
-@Command(name = "ginr", mixinStandardHelpOptions = true, version = "ginr-java 0.1.0",
+@Command(name = "ginr", mixinStandardHelpOptions = true, versionProvider = Ginr.Version.class,
         description = "Generalizable implicit neural representations via instance pattern composers.",
         subcommands = {FitCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 ReconstructCommand.class, DataCommand.class})
@@ -18,6 +19,8 @@ public final class Ginr implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        CliLogging.quiet();
+        SignalStop.quitAtOnce(); // train and fit take the signals over while they run
         System.exit(run(args));
     }
 
@@ -38,6 +41,14 @@ public final class Ginr implements Runnable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** {@code ginr --version}: the library version the build stamped. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ginr-java " + GinrVersion.version()};
+        }
     }
 
     @Override

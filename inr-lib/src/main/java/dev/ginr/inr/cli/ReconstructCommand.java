@@ -1,5 +1,6 @@
 package dev.ginr.inr.cli;
 
+import dev.ginr.inr.data.ImageFiles;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.Images;
 import dev.ginr.inr.data.SignalBatch;
@@ -11,7 +12,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code ginr reconstruct}: writes the reconstructions of a trained run as PNGs, optionally upsampled. */
+/**
+ * {@code ginr reconstruct}: writes the reconstructions of a trained run as PNGs, optionally upsampled. The output
+ * folder is marked as ginr's output ({@link ImageFiles#OUTPUT_MARKER}), so that a data folder holding it never reads
+ * the reconstructions back as training images. An upsampling ratio whose result does not fit in memory is refused
+ * before rendering, with the largest ratio that fits.
+ */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
         description = "Reconstruct images with a trained run and write PNGs (--upsample K renders K times denser).")
 final class ReconstructCommand implements Callable<Integer> {
@@ -22,7 +28,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of images to reconstruct")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the PNGs go")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the PNGs go (marked as ginr "
+            + "output: image folders above it skip it)")
     Path out;
 
     @Option(names = "--upsample", defaultValue = "1", description = "render at K times the resolution (default 1)")
@@ -33,6 +40,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFolders.check(out, data);
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
             int size = run.spec().dataset().resolution();
             ImageFolder images = ImageFolder.load(data, size, limit);
@@ -40,6 +48,7 @@ final class ReconstructCommand implements Callable<Integer> {
             SignalBatch recon = run.reconstruct(images.images(), upsample);
             int h = recon.grid()[0];
             int w = recon.grid()[1];
+            ImageFiles.markAsOutput(out, "ginr reconstruct");
             for (int i = 0; i < recon.count(); i++) {
                 Images.writePng(Images.fromRgb(recon.signal(i), h, w),
                         out.resolve(String.format(Locale.ROOT, "recon-%03d-%dx%d.png", i, h, w)));

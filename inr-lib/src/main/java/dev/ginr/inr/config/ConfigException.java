@@ -42,6 +42,11 @@ public class ConfigException extends IllegalArgumentException {
                 + ": " + problem, line);
     }
 
+    /** A YAML text without a single setting (empty, or only comments); path {@code <yaml>}. */
+    static ConfigException noSettings(String source, String hint) {
+        return new ConfigException("<yaml>", source + " holds no settings (it is empty or only comments); " + hint, -1);
+    }
+
     /** This exception with the YAML line of its setting appended (unchanged if it already has one). */
     public ConfigException atLine(int line, String source) {
         if (this.line > 0 || line <= 0) {

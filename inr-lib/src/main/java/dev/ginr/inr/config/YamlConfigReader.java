@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,11 +26,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *
  * <p>The text is composed into SnakeYAML nodes (not plain maps), so every error names its line: syntax errors,
  * type errors (a string where a number belongs) and invalid values. Unknown keys are warnings, collected on the
- * result and logged, never failures: reference files carry keys for features outside this library.
+ * result for the caller to show (once), never failures: reference files carry keys for features outside this
+ * library. A text without any setting is an error on its own and a warning over a preset.
  */
 public final class YamlConfigReader {
-
-    private static final Logger LOG = LoggerFactory.getLogger(YamlConfigReader.class);
 
     /** Reads a YAML file; its file name labels the errors. */
     public ConfigReadResult read(Path file) {
@@ -46,7 +43,11 @@ public final class YamlConfigReader {
      */
     public ConfigReadResult read(String yaml, String sourceName) {
         MappingNode root = compose(yaml, sourceName);
-        return build(new YamlTree(root, sourceName, Map.of()), sourceName);
+        if (root == null || root.getValue().isEmpty()) {
+            throw ConfigException.noSettings(sourceName, "give at least arch.type, or use it over a preset (presets: "
+                    + Presets.names() + ")");
+        }
+        return build(new YamlTree(root, sourceName, Map.of()), sourceName, List.of());
     }
 
     /** Reads a YAML file as overrides on top of the named preset. */
@@ -66,12 +67,15 @@ public final class YamlConfigReader {
             YamlTree.labelAll(base, presetLabel, origins);
         }
         MappingNode over = compose(overridesYaml, sourceName);
+        List<String> notes = over == null || over.getValue().isEmpty()
+                ? List.of(sourceName + " holds no settings (it is empty or only comments): " + presetLabel
+                        + " is used as it is") : List.of();
         MappingNode merged = base == null ? over : over == null ? base : merge(base, over);
-        return build(new YamlTree(merged, sourceName, origins), presetLabel + " + " + sourceName);
+        return build(new YamlTree(merged, sourceName, origins), presetLabel + " + " + sourceName, notes);
     }
 
-    private ConfigReadResult build(YamlTree tree, String sourceName) {
-        List<String> notes = new ArrayList<>();
+    private ConfigReadResult build(YamlTree tree, String sourceName, List<String> readerNotes) {
+        List<String> notes = new ArrayList<>(readerNotes);
         ExperimentSpec spec;
         try {
             ArchSections arch = new ArchSections(tree, notes);
@@ -87,7 +91,6 @@ public final class YamlConfigReader {
         List<String> warnings = new ArrayList<>();
         tree.unknownKeys().forEach(k -> warnings.add("unknown key " + k + " was ignored"));
         warnings.addAll(notes);
-        warnings.forEach(w -> LOG.warn("{}: {}", sourceName, w));
         return new ConfigReadResult(spec, warnings);
     }
 

@@ -1,32 +1,52 @@
 package dev.ginr.inr.data;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * A folder of images (PNG/JPEG, searched recursively, in sorted path order), each resized and centre-cropped to
- * S x S, as RGB in [0, 1]. Files that cannot be decoded are skipped and counted, never fatal. A folder can be
- * split into train and test by a seeded ratio or by a list of test files, and loaded through an on-disk
+ * A folder of images (PNG/JPEG, searched recursively, in sorted path order; see {@link ImageFiles}), each resized and
+ * centre-cropped to S x S, as RGB in [0, 1]. Files that cannot be decoded completely (corrupt, or truncated: a JPEG
+ * decoder fills a truncated image's missing part with grey and only warns) are skipped and counted, never fatal;
+ * so are subfolders that cannot be read; subfolders of ginr's own output are ignored. A folder can be split into
+ * train and test by a seeded ratio or by a list of test files, and loaded through an on-disk
  * {@link ImageFolderCache} so that a second load at the same size skips decoding.
  *
- * @param files   the images that were read, in batch order
- * @param images  the images as a batch (B, S S, 3)
- * @param skipped files with an image extension that could not be decoded
+ * @param files          the images that were read, in batch order
+ * @param images         the images as a batch (B, S S, 3)
+ * @param skipped        files with an image extension that could not be decoded
+ * @param skippedFolders subfolders that could not be read
+ * @param ignoredFolders subfolders of ginr's output, not read ({@link ImageFiles#OUTPUT_MARKER})
  */
-public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipped) {
+public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipped, List<Path> skippedFolders,
+                          List<Path> ignoredFolders) {
+
+    public ImageFolder {
+        files = List.copyOf(files);
+        skipped = List.copyOf(skipped);
+        skippedFolders = List.copyOf(skippedFolders);
+        ignoredFolders = List.copyOf(ignoredFolders);
+    }
+
+    /** Images read from a list of files (no folder was listed). */
+    public ImageFolder(List<Path> files, SignalBatch images, List<Path> skipped) {
+        this(files, images, skipped, List.of(), List.of());
+    }
+
+    /** The same images, with what listing their folder left out. */
+    public ImageFolder withListing(ImageFiles listing) {
+        return new ImageFolder(files, images, skipped, listing.unreadableFolders(), listing.outputFolders());
+    }
 
     /** Loads every image under {@code dir} at {@code size} x {@code size}. */
     public static ImageFolder load(Path dir, int size) {
@@ -35,7 +55,8 @@ public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipp
 
     /** Loads at most {@code limit} images (the first in sorted order). */
     public static ImageFolder load(Path dir, int size, int limit) {
-        return load(list(dir), size, limit);
+        ImageFiles listing = ImageFiles.scan(dir);
+        return load(listing.files(), size, limit).withListing(listing);
     }
 
     /**
@@ -43,7 +64,8 @@ public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipp
      * writes the cache, later loads of an unchanged folder at the same size read it back.
      */
     public static ImageFolder load(Path dir, int size, int limit, Path cacheDir) {
-        return ImageFolderCache.load(list(dir), size, limit, cacheDir);
+        ImageFiles listing = ImageFiles.scan(dir);
+        return ImageFolderCache.load(listing.files(), size, limit, cacheDir).withListing(listing);
     }
 
     /** A folder loaded as two disjoint parts. */
@@ -116,45 +138,53 @@ public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipp
         for (int i = 0; i < pixels.size(); i++) {
             System.arraycopy(pixels.get(i), 0, all, i * n, n);
         }
-        return new ImageFolder(List.copyOf(ok), new SignalBatch(all, ok.size(), new int[] {size, size}, 3),
-                List.copyOf(bad));
+        return new ImageFolder(ok, new SignalBatch(all, ok.size(), new int[] {size, size}, 3), bad);
     }
 
-    /** Image files (by extension) under {@code dir}, recursively, sorted. */
+    /** Image files (by extension) under {@code dir}, recursively, sorted; see {@link ImageFiles#scan}. */
     public static List<Path> list(Path dir) {
-        if (!Files.exists(dir)) {
-            throw new IllegalArgumentException("image folder " + dir + " does not exist");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("image folder " + dir + " is not a folder");
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(ImageFolder::isImageName).sorted().toList();
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            throw new IllegalArgumentException("image folder " + dir + " cannot be read", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+        return ImageFiles.scan(dir).files();
     }
 
     static boolean isImageName(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+        return ImageFiles.isImageName(p);
     }
 
+    /** The image, or null when it cannot be decoded completely (the decoder failed, or warned: truncated data). */
     private static BufferedImage read(Path f) {
-        try {
-            return ImageIO.read(f.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                boolean[] warned = {false};
+                reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
+                reader.setInput(in, true, true);
+                BufferedImage img = reader.read(0);
+                return warned[0] ? null : img;
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
             return null; // undecodable: counted by the caller
         }
     }
 
-    /** A short report such as "read 8 images, skipped 1 unreadable file". */
+    /** A short report such as "read 8 images, skipped 1 unreadable file, skipped 1 unreadable folder". */
     public String summary() {
         String s = "read " + files.size() + " image" + (files.size() == 1 ? "" : "s");
         if (!skipped.isEmpty()) {
             s += ", skipped " + skipped.size() + " unreadable file" + (skipped.size() == 1 ? "" : "s");
+        }
+        if (!skippedFolders.isEmpty()) {
+            s += ", skipped " + skippedFolders.size() + " unreadable folder" + (skippedFolders.size() == 1 ? "" : "s")
+                    + " (" + skippedFolders.get(0) + (skippedFolders.size() > 1 ? ", ..." : "") + ")";
+        }
+        if (!ignoredFolders.isEmpty()) {
+            s += ", ignored " + ignoredFolders.size() + " folder" + (ignoredFolders.size() == 1 ? "" : "s")
+                    + " of ginr output (" + ignoredFolders.get(0) + (ignoredFolders.size() > 1 ? ", ..." : "") + ")";
         }
         return s;
     }

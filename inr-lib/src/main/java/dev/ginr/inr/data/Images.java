@@ -72,17 +72,20 @@ public final class Images {
         return Math.round(c * 255f);
     }
 
-    /** Writes a PNG atomically (temporary file, then rename), creating parent folders. */
+    /**
+     * Writes a PNG atomically (a temporary file beside it, then a rename), creating parent folders; the file gets the
+     * usual mode of new files (0644 under umask 022).
+     */
     public static void writePng(BufferedImage img, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", ".png");
+            Path target = file.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
             try {
                 if (!ImageIO.write(img, "png", tmp.toFile())) {
                     throw new IOException("no PNG writer available");
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }

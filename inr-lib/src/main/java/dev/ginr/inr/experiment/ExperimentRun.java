@@ -15,6 +15,8 @@ import dev.ginr.inr.train.Checkpoint;
 import dev.ginr.inr.train.Checkpoints;
 import dev.ginr.inr.train.Evaluation;
 import dev.ginr.inr.train.ProgressListener;
+import dev.ginr.inr.train.RunFolder;
+import dev.ginr.inr.train.StopRequest;
 import dev.ginr.inr.train.Trainer;
 import dev.ginr.inr.train.TrainingPlan;
 import dev.ginr.inr.train.TrainingResult;
@@ -31,7 +33,7 @@ import java.util.Map;
  */
 public final class ExperimentRun implements AutoCloseable {
 
-    public static final String CHECKPOINT = "checkpoint.safetensors";
+    public static final String CHECKPOINT = RunFolder.CHECKPOINT;
     static final String CONFIG_KEY = "config.yaml";
     static final String PRESET_KEY = "config.base_preset";
 
@@ -89,10 +91,7 @@ public final class ExperimentRun implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no checkpoint at " + file + " (a run folder holds " + CHECKPOINT + ")");
         }
-        Map<String, String> meta;
-        try (NDManager probe = GinrEngine.engine().newBaseManager()) {
-            meta = Checkpoint.read(file, probe).metadata();
-        }
+        Map<String, String> meta = Checkpoint.readMetadata(file).metadata();
         String yaml = meta.get(CONFIG_KEY);
         if (yaml == null) {
             throw new IllegalArgumentException("checkpoint " + file + " carries no config; was it written by ginr?");
@@ -113,6 +112,15 @@ public final class ExperimentRun implements AutoCloseable {
      */
     public TrainingResult train(TrainingPlan plan, SignalBatch train, SignalBatch test, Path runDir, boolean resume,
                                 ProgressListener listener) {
+        return train(plan, train, test, runDir, resume, listener, new StopRequest());
+    }
+
+    /**
+     * As {@link #train(TrainingPlan, SignalBatch, SignalBatch, Path, boolean, ProgressListener)}; {@code stop} ends
+     * the training at the next step boundary (with a checkpoint) when another thread raises it.
+     */
+    public TrainingResult train(TrainingPlan plan, SignalBatch train, SignalBatch test, Path runDir, boolean resume,
+                                ProgressListener listener, StopRequest stop) {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(CONFIG_KEY, configYaml);
         provenance.put("run.name", name);
@@ -121,8 +129,9 @@ public final class ExperimentRun implements AutoCloseable {
             provenance.put(PRESET_KEY, basePreset);
         }
         try (Trainer trainer = new Trainer(model, plan, provenance)) {
+            trainer.setStopRequest(stop);
             if (resume && runDir != null && Files.exists(runDir.resolve(CHECKPOINT))) {
-                trainer.resume(runDir.resolve(CHECKPOINT));
+                trainer.resume(runDir.resolve(CHECKPOINT)).forEach(listener::onNotice);
             }
             result = trainer.train(train, test, runDir, listener);
             return result;

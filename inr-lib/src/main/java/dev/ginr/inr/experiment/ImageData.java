@@ -1,6 +1,8 @@
 package dev.ginr.inr.experiment;
 
+import dev.ginr.inr.data.ImageFiles;
 import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.TrainTestSplit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ public final class ImageData {
 
     public static ImageFolder.Split load(Path dir, int size, long seed) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("data folder " + dir + (Files.exists(dir) ? " is not a folder"
+            throw new IllegalArgumentException("data folder " + dir + (Files.exists(dir) ? " is a file, not a folder; "
+                    + "give a folder of PNG/JPEG images (with train/ and test/ subfolders, or without)"
                     : " does not exist"));
         }
         Path train = dir.resolve("train");
@@ -26,7 +29,9 @@ public final class ImageData {
         if (Files.isDirectory(train) && Files.isDirectory(test)) {
             return new ImageFolder.Split(ImageFolder.load(train, size), ImageFolder.load(test, size));
         }
-        return ImageFolder.load(ImageFolder.splitByRatio(dir, HOLD_OUT, seed), size);
+        ImageFiles listing = ImageFiles.scan(dir);
+        ImageFolder.Split split = ImageFolder.load(TrainTestSplit.byRatio(listing.files(), HOLD_OUT, seed), size);
+        return new ImageFolder.Split(split.train().withListing(listing), split.test());
     }
 
     /** "train: read 336 images; test: read 70 images, skipped 1 unreadable file" */

@@ -146,7 +146,8 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         if (limit == 0 || limit >= f.files().size()) {
             return f;
         }
-        return new ImageFolder(List.copyOf(f.files().subList(0, limit)), f.images().slice(0, limit), f.skipped());
+        return new ImageFolder(f.files().subList(0, limit), f.images().slice(0, limit), f.skipped(), f.skippedFolders(),
+                f.ignoredFolders());
     }
 
     /** The training plan for {@code trainCount} training images. */

@@ -2,6 +2,7 @@ package dev.ginr.inr.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.ginr.inr.GradMode;
 import dev.ginr.inr.nn.ParameterSet;
 
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class Adam implements AutoCloseable {
      * factor here).
      */
     public void update(ParameterSet params, double learningRate, double gradScale, NDManager scope) {
-        NoGradient.run(() -> apply(params, learningRate, gradScale, scope));
+        GradMode.off(() -> apply(params, learningRate, gradScale, scope));
     }
 
     private void apply(ParameterSet params, double learningRate, double gradScale, NDManager scope) {

@@ -5,9 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
+import dev.ginr.inr.GinrVersion;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,70 +27,84 @@ import java.util.TreeMap;
  * Checkpoints in the safetensors format, so Python users can read them ({@code safetensors.numpy.load_file}, or
  * 20 lines of numpy): an 8-byte little-endian header length, a UTF-8 JSON header mapping each tensor name to
  * {@code {"dtype": "F32"|"F64", "shape": [...], "data_offsets": [begin, end]}} plus {@code "__metadata__"} (string to
- * string: format version, model type, config, seed, step, ...), then the raw little-endian tensor bytes.
+ * string: format version, library version, time written, model type, config, seed, step, data fingerprint, ...),
+ * then the raw little-endian tensor bytes.
  *
  * <p>Model parameters are stored under their own names ({@code hyponet.wb0}, {@code composers.U1}, ...); optimiser
  * moments under {@code optimizer.m/NAME} and {@code optimizer.v/NAME}. Files are written atomically: a temporary
- * file in the same folder is fully written and forced to disk, then renamed over the target, so a crash never leaves
- * a half-written checkpoint.
+ * file beside the target ({@code .NAME.partial}) is fully written and forced to disk, then renamed over the target,
+ * so a crash never leaves a half-written checkpoint; a temporary left by a killed process is removed when a run
+ * folder is next opened ({@link RunFolder}). Files get the usual mode of new files (0644 under umask 022). Reading
+ * validates the whole header first ({@link CheckpointHeader}) and refuses other format versions.
  */
 public final class Checkpoint {
 
-    /** Version of this layout, stored as metadata {@code ginr.format}. */
+    /** Version of this layout, stored as metadata {@value #FORMAT_KEY}. */
     public static final String FORMAT = "ginr-checkpoint-1";
+    /** Metadata key of the format version. */
+    public static final String FORMAT_KEY = "ginr.format";
+    /** Metadata key of the library version that wrote the file. */
+    public static final String VERSION_KEY = "ginr.version";
+    /** Metadata key of the time the file was written (ISO-8601, UTC). */
+    public static final String WRITTEN_KEY = "ginr.written_at";
+    /** Suffix of the temporary file a write goes through. */
+    static final String PARTIAL_SUFFIX = ".partial";
 
     private static final Gson GSON = new Gson();
 
     private Checkpoint() {}
 
-    /** A checkpoint read back: tensors (in {@code manager}) and metadata. */
-    public record Contents(Map<String, NDArray> tensors, Map<String, String> metadata) {
+    /**
+     * A checkpoint read back: tensors (in the caller's manager) and metadata.
+     *
+     * @param file the file it was read from, for messages
+     */
+    public record Contents(Map<String, NDArray> tensors, Map<String, String> metadata, Path file) {
+
         public String meta(String key) {
             String v = metadata.get(key);
             if (v == null) {
-                throw new IllegalArgumentException("checkpoint metadata has no '" + key + "'; present: "
+                throw new IllegalArgumentException("checkpoint " + file + " has no metadata '" + key + "'; present: "
                         + metadata.keySet());
             }
             return v;
         }
+
+        /** A metadata value that must be a whole number. */
+        public long metaLong(String key) {
+            String v = meta(key);
+            try {
+                return Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("checkpoint " + file + " has metadata " + key + " = '" + v
+                        + "', which is not a whole number");
+            }
+        }
     }
 
-    /** Writes tensors and metadata atomically to {@code file}. */
+    /** Writes tensors and metadata atomically to {@code file}, adding format, library version and time. */
     public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {
-        Map<String, String> meta = new TreeMap<>(metadata);
-        meta.put("ginr.format", FORMAT);
-        JsonObject header = new JsonObject();
-        header.add("__metadata__", GSON.toJsonTree(meta));
         Map<String, byte[]> data = new LinkedHashMap<>();
-        long offset = 0;
-        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
-            NDArray a = e.getValue();
-            byte[] bytes = littleEndianBytes(a);
-            JsonObject t = new JsonObject();
-            t.addProperty("dtype", dtypeName(e.getKey(), a.getDataType()));
-            t.add("shape", GSON.toJsonTree(a.getShape().getShape()));
-            t.add("data_offsets", GSON.toJsonTree(new long[] {offset, offset + bytes.length}));
-            header.add(e.getKey(), t);
-            data.put(e.getKey(), bytes);
-            offset += bytes.length;
-        }
-        byte[] headerBytes = padded(GSON.toJson(header).getBytes(StandardCharsets.UTF_8));
+        tensors.forEach((name, a) -> data.put(name, littleEndianBytes(a)));
+        byte[] headerBytes = header(tensors, data, metadata);
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + PARTIAL_SUFFIX);
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".ckpt-", ".tmp");
+            Files.createDirectories(target.getParent());
             try {
                 // a plain stream, not an interruptible channel: the checkpoint written when a run is interrupted
                 // must still reach the disk although the thread's interrupt flag is set
                 try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
+                    byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length)
+                            .array();
+                    out.write(length);
                     out.write(headerBytes);
                     for (byte[] b : data.values()) {
                         out.write(b);
                     }
                     out.getFD().sync();
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -98,50 +113,73 @@ public final class Checkpoint {
         }
     }
 
+    /** The padded JSON header: each tensor's dtype, shape and byte range; the metadata with format, version, time. */
+    private static byte[] header(Map<String, NDArray> tensors, Map<String, byte[]> data, Map<String, String> metadata) {
+        Map<String, String> meta = new TreeMap<>(metadata);
+        meta.put(FORMAT_KEY, FORMAT);
+        meta.put(VERSION_KEY, GinrVersion.version());
+        meta.put(WRITTEN_KEY, Instant.now().toString());
+        JsonObject header = new JsonObject();
+        header.add("__metadata__", GSON.toJsonTree(meta));
+        long offset = 0;
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            long length = data.get(e.getKey()).length;
+            JsonObject t = new JsonObject();
+            t.addProperty("dtype", dtypeName(e.getKey(), e.getValue().getDataType()));
+            t.add("shape", GSON.toJsonTree(e.getValue().getShape().getShape()));
+            t.add("data_offsets", GSON.toJsonTree(new long[] {offset, offset + length}));
+            header.add(e.getKey(), t);
+            offset += length;
+        }
+        return padded(GSON.toJson(header).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Removes the temporary files that writes into {@code dir} left behind when their process was killed; only safe
+     * while no other process writes there (under the {@link RunFolder} lock). Returns how many were removed.
+     */
+    static int removeStaleTemporaries(Path dir) {
+        int removed = 0;
+        // .ckpt-*.tmp: the temporaries of versions before the fixed .NAME.partial name
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "{.*" + PARTIAL_SUFFIX + ",.ckpt-*.tmp}")) {
+            for (Path p : s) {
+                removed += Files.deleteIfExists(p) ? 1 : 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
     /** Reads a checkpoint; tensors are created in {@code manager}. */
     public static Contents read(Path file, NDManager manager) {
+        byte[] all = bytes(file);
+        CheckpointHeader h = CheckpointHeader.parse(file, all);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (CheckpointHeader.Entry e : h.tensors()) {
+            ByteBuffer slice = ByteBuffer.wrap(all, (int) (h.dataStart() + e.begin()), (int) (e.end() - e.begin()))
+                    .slice().order(ByteOrder.LITTLE_ENDIAN);
+            tensors.put(e.name(), manager.create(slice, new Shape(e.shape()), e.dataType()));
+        }
+        return new Contents(tensors, h.metadata(), file);
+    }
+
+    /** Reads and validates a checkpoint's header only, without making tensors: its metadata. */
+    public static Contents readMetadata(Path file) {
+        return new Contents(Map.of(), CheckpointHeader.parse(file, bytes(file)).metadata(), file);
+    }
+
+    private static byte[] bytes(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("checkpoint " + file + " is a folder, not a checkpoint file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("checkpoint " + file + " does not exist");
         }
         try {
-            byte[] all = Files.readAllBytes(file);
-            ByteBuffer buf = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-            if (all.length < 8) {
-                throw new IllegalArgumentException("checkpoint " + file + " is truncated (" + all.length + " bytes)");
-            }
-            long headerLength = buf.getLong(0);
-            if (headerLength < 2 || headerLength > all.length - 8) {
-                throw new IllegalArgumentException("checkpoint " + file + " is not a safetensors file (header length "
-                        + headerLength + ")");
-            }
-            String json = new String(all, 8, (int) headerLength, StandardCharsets.UTF_8);
-            JsonObject header = GSON.fromJson(json, JsonObject.class);
-            int dataStart = 8 + (int) headerLength;
-            Map<String, String> meta = new LinkedHashMap<>();
-            Map<String, NDArray> tensors = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> e : header.entrySet()) {
-                if (e.getKey().equals("__metadata__")) {
-                    e.getValue().getAsJsonObject().entrySet().forEach(m -> meta.put(m.getKey(),
-                            m.getValue().getAsString()));
-                    continue;
-                }
-                JsonObject t = e.getValue().getAsJsonObject();
-                long[] shape = GSON.fromJson(t.get("shape"), long[].class);
-                long[] range = GSON.fromJson(t.get("data_offsets"), long[].class);
-                DataType dt = dataType(t.get("dtype").getAsString());
-                if (dataStart + range[1] > all.length) {
-                    throw new IllegalArgumentException("checkpoint " + file + " is truncated: tensor '" + e.getKey()
-                            + "' ends past the file");
-                }
-                ByteBuffer slice = ByteBuffer.wrap(all, dataStart + (int) range[0], (int) (range[1] - range[0]))
-                        .slice().order(ByteOrder.LITTLE_ENDIAN);
-                tensors.put(e.getKey(), manager.create(slice, new Shape(shape), dt));
-            }
-            return new Contents(tensors, meta);
-        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
-            throw new IllegalArgumentException("checkpoint " + file + " has a corrupt header: " + e.getMessage(), e);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -178,13 +216,5 @@ public final class Checkpoint {
         }
         throw new IllegalArgumentException("tensor '" + name + "' has type " + dt + "; checkpoints hold float32 or "
                 + "float64");
-    }
-
-    private static DataType dataType(String name) {
-        return switch (name) {
-            case "F32" -> DataType.FLOAT32;
-            case "F64" -> DataType.FLOAT64;
-            default -> throw new IllegalArgumentException("unsupported checkpoint dtype '" + name + "'; allowed: F32, F64");
-        };
     }
 }

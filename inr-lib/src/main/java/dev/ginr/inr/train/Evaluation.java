@@ -2,6 +2,7 @@ package dev.ginr.inr.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.ginr.inr.GradMode;
 import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
@@ -20,7 +21,7 @@ public final class Evaluation {
 
     /** PSNR of every signal of {@code data}, reconstructed at its own grid. */
     public static double[] psnr(GeneralizableInr model, SignalBatch data, int batchSize) {
-        return NoGradient.run(() -> psnrNoGrad(model, data, batchSize));
+        return GradMode.off(() -> psnrNoGrad(model, data, batchSize));
     }
 
     private static double[] psnrNoGrad(GeneralizableInr model, SignalBatch data, int batchSize) {
@@ -46,7 +47,7 @@ public final class Evaluation {
      * after the last; the final reconstructions come with it.
      */
     public static AdaptationResult adaptation(MetaLearner model, SignalBatch data, int batchSize) {
-        return NoGradient.run(() -> adaptationNoGrad(model, data, batchSize));
+        return GradMode.off(() -> adaptationNoGrad(model, data, batchSize));
     }
 
     private static AdaptationResult adaptationNoGrad(MetaLearner model, SignalBatch data, int batchSize) {
@@ -88,34 +89,49 @@ public final class Evaluation {
 
     /**
      * Reconstructions of {@code data} rendered on a grid upsampled by {@code upsample} (1 = the signals' own grid):
-     * (B, round(H s) round(W s), C).
+     * (B, round(H s) round(W s), C). Refused up front, with the largest ratio that fits, when the result cannot be
+     * held in this JVM's heap; the engine renders the query grid in chunks of points, so its memory stays bounded.
      */
     public static SignalBatch reconstruct(GeneralizableInr model, SignalBatch data, double upsample, int batchSize) {
-        return NoGradient.run(() -> reconstructNoGrad(model, data, upsample, batchSize));
+        int[] grid = CoordinateGrid.upsampledShape(data.grid(), upsample);
+        RenderBudget.checkHost(data.count(), grid, data.channels(), upsample, data.grid());
+        return GradMode.off(() -> reconstructNoGrad(model, data, upsample, grid, batchSize));
     }
 
-    private static SignalBatch reconstructNoGrad(GeneralizableInr model, SignalBatch data, double upsample,
+    private static SignalBatch reconstructNoGrad(GeneralizableInr model, SignalBatch data, double upsample, int[] grid,
                                                  int batchSize) {
-        int[] grid = CoordinateGrid.upsampledShape(data.grid(), upsample);
-        List<float[]> parts = new ArrayList<>();
+        int points = java.util.Arrays.stream(grid).reduce(1, (a, b) -> a * b);
+        int channels = data.channels();
+        float[] all = new float[data.count() * points * channels];
+        float[] query = CoordinateGrid.values(grid); // (P', d), row-major
+        int d = grid.length;
         for (int from = 0; from < data.count(); from += batchSize) {
             SignalBatch batch = data.slice(from, Math.min(data.count(), from + batchSize));
+            int chunk = RenderBudget.pointsPerChunk(model.hyponet(), batch.count());
             try (NDManager scope = model.parameters().manager().newSubManager()) {
                 ParameterSet.Bound p = model.parameters().bind(scope);
                 NDArray values = batch.toNDArray(scope);
                 NDArray own = CoordinateGrid.create(scope, batch.grid(), 1.0, values.getDataType());
                 Map<Integer, NDArray> w = model.instanceWeights(p, new Observation(values, own, batch.grid()), false);
-                NDArray query = CoordinateGrid.create(scope, data.grid(), upsample, values.getDataType());
-                parts.add(SignalBatch.fromNDArray(model.render(p, w, query), grid).values());
+                for (int at = 0; at < points; at += chunk) {
+                    int n = Math.min(chunk, points - at);
+                    try (NDManager part = scope.newSubManager()) {
+                        NDArray coords = part.create(java.util.Arrays.copyOfRange(query, at * d, (at + n) * d),
+                                new ai.djl.ndarray.types.Shape(n, d)).toType(values.getDataType(), false); // (n, d)
+                        Map<Integer, NDArray> chunkWeights = new java.util.LinkedHashMap<>();
+                        w.forEach((layer, weight) -> chunkWeights.put(layer, ParameterSet.view(weight, part)));
+                        // everything of this chunk in its own scope, so chunks do not pile up
+                        NDArray rendered = model.render(model.parameters().bind(part), chunkWeights,
+                                coords); // (B, n, C)
+                        float[] out = rendered.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                        for (int i = 0; i < batch.count(); i++) {
+                            System.arraycopy(out, i * n * channels, all, ((from + i) * points + at) * channels,
+                                    n * channels);
+                        }
+                    }
+                }
             }
         }
-        int n = parts.stream().mapToInt(a -> a.length).sum();
-        float[] all = new float[n];
-        int at = 0;
-        for (float[] a : parts) {
-            System.arraycopy(a, 0, all, at, a.length);
-            at += a.length;
-        }
-        return new SignalBatch(all, data.count(), grid, data.channels());
+        return new SignalBatch(all, data.count(), grid, channels);
     }
 }

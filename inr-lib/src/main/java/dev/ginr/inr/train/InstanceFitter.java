@@ -1,11 +1,9 @@
 package dev.ginr.inr.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
@@ -15,11 +13,9 @@ import dev.ginr.inr.nn.InstancePatternComposers;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * Fits a batch of signals directly: each instance gets its own composers V(n) (initialised N(0, 1)), optimised by
@@ -52,12 +48,20 @@ public final class InstanceFitter {
 
     /**
      * @param history         progress events at the logging steps
-     * @param finalPsnr       PSNR of each instance after the last step
+     * @param finalPsnr       PSNR of each instance after the last step done
      * @param reconstructions the fitted signals, same layout as the input
+     * @param stepsDone       Adam steps done
+     * @param stopReason      "completed", "interrupted" (a thread interrupt or a {@link StopRequest}: the fit ends at
+     *                        a step boundary, as a {@link Trainer} does), or which step had a non-finite loss
      */
-    public record Result(List<ProgressEvent> history, double[] finalPsnr, SignalBatch reconstructions) {
+    public record Result(List<ProgressEvent> history, double[] finalPsnr, SignalBatch reconstructions, long stepsDone,
+                         String stopReason) {
         public double meanFinalPsnr() {
             return java.util.Arrays.stream(finalPsnr).average().orElse(Double.NaN);
+        }
+
+        public boolean completed() {
+            return stopReason.equals("completed");
         }
     }
 
@@ -75,13 +79,17 @@ public final class InstanceFitter {
     }
 
     /**
-     * Fits {@code signals}; every native array it makes is freed before it returns. A thread interrupt stops the fit
-     * at the next step boundary with a {@link CancellationException}.
+     * Fits {@code signals}; every native array it makes is freed before it returns. A thread interrupt ends the fit
+     * at the next step boundary (see {@link Result#stopReason()}).
      */
     public Result fit(NDManager parent, SignalBatch signals, Settings s, ProgressListener listener) {
+        return fit(parent, signals, s, listener, new StopRequest());
+    }
+
+    /** As {@link #fit(NDManager, SignalBatch, Settings, ProgressListener)}, stoppable from another thread. */
+    public Result fit(NDManager parent, SignalBatch signals, Settings s, ProgressListener listener, StopRequest stop) {
         checkSignals(signals);
         GinrEngine.seed(s.seed());
-        Engine engine = GinrEngine.engine();
         try (NDManager run = parent.newSubManager();
              ParameterSet params = new ParameterSet(run, DataType.FLOAT32);
              Adam adam = Adam.standard(run)) {
@@ -98,45 +106,34 @@ public final class InstanceFitter {
             }
             NDArray targets = signals.toNDArray(run); // (B, P, C)
             NDArray grid = CoordinateGrid.create(run, signals.grid()); // (P, d)
-            List<ProgressEvent> history = new ArrayList<>();
-            ProgressClock clock = new ProgressClock(s.steps());
-            ProgressEvent last = null;
-            for (int step = 1; step <= s.steps(); step++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("fit interrupted after " + (step - 1) + " of " + s.steps()
-                            + " steps");
-                }
-                try (NDManager scope = run.newSubManager()) {
-                    params.zeroGradients();
-                    NDArray mse;
-                    try (GradientCollector gc = engine.newGradientCollector()) {
-                        mse = perInstanceMse(params.bind(scope), scope, grid, targets);
-                        gc.backward(mse.sum()); // per-instance MSE summed: each instance its own gradient scale
-                    }
-                    adam.update(params, s.learningRate(), scope);
-                    if (step % s.logEvery() == 0 || step == s.steps()) {
-                        double[] m = Metrics.toDoubles(mse);
-                        double meanMse = java.util.Arrays.stream(m).average().orElse(Double.NaN);
-                        last = clock.event(step, meanMse, Metrics.meanPsnr(m), s.learningRate());
-                        history.add(last);
-                        listener.onProgress(last);
-                    }
-                }
-            }
-            Result result = finalState(params, run, grid, targets, signals, history);
-            listener.onFinish(last);
+            StepLoop.Outcome out = new StepLoop(params, adam, s.logEvery(), stop).run(0, s.steps(),
+                    new StepLoop.Step() {
+                        @Override
+                        public double learningRate(long step) {
+                            return s.learningRate();
+                        }
+
+                        @Override
+                        public StepLoop.StepLoss compute(long step, ParameterSet.Bound p, NDManager scope) {
+                            NDArray mse = perInstanceMse(p, scope, grid, targets);
+                            // per-instance MSE summed: each instance its own gradient scale
+                            return new StepLoop.StepLoss(mse.sum(), mse.mean(), mse);
+                        }
+                    }, listener);
+            Result result = finalState(params, run, grid, targets, signals, out);
+            listener.onFinish(out.last());
             return result;
         }
     }
 
     private Result finalState(ParameterSet params, NDManager run, NDArray grid, NDArray targets, SignalBatch signals,
-                              List<ProgressEvent> history) {
+                              StepLoop.Outcome out) {
         try (NDManager scope = run.newSubManager()) {
             ParameterSet.Bound p = params.bind(scope);
             NDArray prediction = predict(p, scope, grid);
             NDArray mse = Metrics.perInstanceMse(prediction, ParameterSet.view(targets, scope));
-            return new Result(List.copyOf(history), Metrics.psnr(Metrics.toDoubles(mse)),
-                    SignalBatch.fromNDArray(prediction, signals.grid()));
+            return new Result(out.history(), Metrics.psnr(Metrics.toDoubles(mse)),
+                    SignalBatch.fromNDArray(prediction, signals.grid()), out.stepsDone(), out.detail());
         }
     }
 

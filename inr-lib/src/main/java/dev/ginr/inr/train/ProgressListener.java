@@ -14,6 +14,12 @@ public interface ProgressListener {
     /** Called after each evaluation on held-out signals, with their mean PSNR. */
     default void onEvaluation(long step, double meanPsnr) { }
 
+    /**
+     * A message the user should see before training goes on, e.g. that a resumed run uses another learning rate than
+     * its checkpoint. Ignored unless a listener shows it.
+     */
+    default void onNotice(String message) { }
+
     /** Called once when a run ends, with its last event. */
     default void onFinish(ProgressEvent last) { }
 }

@@ -1,10 +1,9 @@
 package dev.ginr.inr.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.LossConfig;
 import dev.ginr.inr.data.CoordinateGrid;
@@ -24,12 +23,13 @@ import java.util.function.UnaryOperator;
 /**
  * Trains any {@link GeneralizableInr} on a set of signals: seeded mini-batches, Adam with a learning-rate schedule and
  * optional gradient-norm clipping, optional half-pixel coordinate noise and point subsampling, periodic held-out
- * PSNR, atomic checkpoints, exact resume, and a stop on a non-finite loss that leaves the last good checkpoint intact.
+ * PSNR, atomic checkpoints into a locked {@link RunFolder}, exact resume, and a stop on a non-finite loss that leaves
+ * the last good checkpoint intact. The steps themselves are the library's one {@link StepLoop}.
  *
- * <p>Each step runs in its own {@link NDManager} scope closed at the end of the step; the engine is re-seeded with
- * (seed, step) at every step, so dropout, noise and data order of a resumed run equal those of a straight run.
- * Host round trips happen only at logging, evaluation and checkpoint steps. A thread interrupt stops training at the
- * next step boundary (with a checkpoint when a run folder is set).
+ * <p>The engine is re-seeded with (seed, step) at every step, so dropout, noise and data order of a resumed run equal
+ * those of a straight run. Host round trips happen only at logging, evaluation and checkpoint steps. A thread
+ * interrupt or a {@link StopRequest} stops training at the next step boundary, with a checkpoint when a run folder
+ * is set.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -38,6 +38,8 @@ public final class Trainer implements AutoCloseable {
     private final Map<String, String> provenance;
     private final Adam adam;
     private long stepsDone;
+    private Path resumedFrom;
+    private StopRequest stop = new StopRequest();
     private UnaryOperator<NDArray> lossTransform = UnaryOperator.identity();
     /** Every per-step host-to-engine copy goes through here, so that no step leaves native memory for the GC. */
     private final HostStaging staging = new HostStaging();
@@ -65,70 +67,99 @@ public final class Trainer implements AutoCloseable {
         this.lossTransform = transform;
     }
 
-    /** Trains up to {@code plan.steps()} steps in all; {@code test} and {@code runDir} may be null. */
+    /** Where a stop may be requested from another thread (a signal handler, a user interface). */
+    public void setStopRequest(StopRequest request) {
+        this.stop = request;
+    }
+
+    /**
+     * Trains up to {@code plan.steps()} steps in all; {@code test} and {@code runDir} may be null. The run folder is
+     * locked for the whole training ({@link RunFolder#lock}).
+     */
     public TrainingResult train(SignalBatch train, SignalBatch test, Path runDir, ProgressListener listener) {
-        BatchSampler sampler = new BatchSampler(train, plan.batchSize(), plan.seed());
-        Engine engine = GinrEngine.engine();
-        ParameterSet params = model.parameters();
-        List<ProgressEvent> history = new ArrayList<>();
-        List<double[]> evaluations = new ArrayList<>();
-        ProgressClock clock = new ProgressClock(plan.steps());
-        ProgressEvent last = null;
-        Path checkpoint = null;
-        String stop = "completed";
-        NDManager runManager = params.manager();
-        while (stepsDone < plan.steps()) {
-            if (Thread.currentThread().isInterrupted()) {
-                stop = "interrupted";
-                break;
-            }
-            long step = stepsDone + 1;
-            double lr = plan.learningRateAt(step);
-            try (NDManager scope = runManager.newSubManager()) {
-                GinrEngine.seed(plan.seed() * 1_000_003L + step);
-                params.zeroGradients();
-                NDArray mse;
-                NDArray meanLoss;
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    mse = trainingMse(params.bind(scope), scope, sampler, step);
-                    meanLoss = lossTransform.apply(mse.mean());
-                    gc.backward(meanLoss);
-                }
-                boolean report = step % plan.logEvery() == 0 || step == plan.steps();
-                boolean save = runDir != null && (step == plan.steps()
-                        || plan.checkpointEvery() > 0 && step % plan.checkpointEvery() == 0);
-                double loss = report || save ? meanLoss.getFloat() : 0;
-                if ((report || save) && !Double.isFinite(loss)) {
-                    stop = "stopped at step " + step + ": the loss is " + loss + "; the last good checkpoint is "
-                            + (checkpoint == null ? "none (none was written yet)" : checkpoint);
-                    break;
-                }
-                adam.update(params, lr, gradientScale(scope), scope);
-                stepsDone = step;
-                if (report) {
-                    double[] m = Metrics.toDoubles(mse);
-                    last = clock.event(step, loss, Metrics.meanPsnr(m), lr);
-                    history.add(last);
-                    listener.onProgress(last);
-                }
-            }
-            if (test != null && plan.evalEvery() > 0 && stepsDone % plan.evalEvery() == 0) {
+        try (RunFolder folder = runDir == null ? null : RunFolder.lock(runDir)) {
+            return train(train, test, folder, listener);
+        }
+    }
+
+    private TrainingResult train(SignalBatch train, SignalBatch test, RunFolder folder, ProgressListener listener) {
+        Run run = new Run(train, test, folder, listener);
+        long start = stepsDone;
+        StepLoop.Outcome out = new StepLoop(model.parameters(), adam, plan.logEvery(), stop).run(stepsDone,
+                plan.steps(), run, listener);
+        stepsDone = out.stepsDone();
+        return run.finish(out, start);
+    }
+
+    /** One call of {@link #train}: its steps as the step loop runs them, its evaluations and checkpoints. */
+    private final class Run implements StepLoop.Step {
+        private final BatchSampler sampler;
+        private final SignalBatch test;
+        private final CheckpointWriter writer;
+        private final ProgressListener listener;
+        private final List<double[]> evaluations = new ArrayList<>();
+
+        Run(SignalBatch train, SignalBatch test, RunFolder folder, ProgressListener listener) {
+            this.sampler = new BatchSampler(train, plan.batchSize(), plan.seed());
+            this.writer = folder == null ? null : new CheckpointWriter(folder.checkpoint(), train);
+            this.test = test;
+            this.listener = listener;
+        }
+
+        @Override
+        public double learningRate(long step) {
+            return plan.learningRateAt(step);
+        }
+
+        @Override
+        public StepLoop.StepLoss compute(long step, ParameterSet.Bound p, NDManager scope) {
+            GinrEngine.seed(plan.seed() * 1_000_003L + step);
+            NDArray mse = trainingMse(p, scope, sampler, step);
+            NDArray loss = lossTransform.apply(mse.mean());
+            return new StepLoop.StepLoss(loss, loss, mse);
+        }
+
+        @Override
+        public boolean checksLoss(long step) {
+            return writer != null && checkpointDue(step);
+        }
+
+        @Override
+        public double gradientScale(NDManager scope) {
+            return Trainer.this.gradientScale(scope);
+        }
+
+        @Override
+        public void afterStep(long step) {
+            stepsDone = step;
+            if (test != null && plan.evalEvery() > 0 && step % plan.evalEvery() == 0) {
                 evaluations.add(evaluation(test, listener));
             }
-            if (runDir != null && (stepsDone == plan.steps()
-                    || plan.checkpointEvery() > 0 && stepsDone % plan.checkpointEvery() == 0)) {
-                checkpoint = saveIfFinite(runDir, checkpoint);
+            if (writer != null && checkpointDue(step)) {
+                writer.saveIfFinite(step);
             }
         }
-        if (stop.equals("interrupted") && runDir != null && stepsDone > 0) {
-            checkpoint = saveIfFinite(runDir, checkpoint);
+
+        /** The checkpoint of an interrupted run, the final evaluation, and the result. */
+        TrainingResult finish(StepLoop.Outcome out, long start) {
+            if (out.ending() == StepLoop.Ending.INTERRUPTED && writer != null && stepsDone > start) {
+                writer.saveIfFinite(stepsDone);
+            }
+            Path checkpoint = writer == null || writer.last() == null ? resumedFrom : writer.last();
+            String stopReason = out.ending() != StepLoop.Ending.NON_FINITE ? out.detail() : out.detail()
+                    + "; the last good checkpoint is " + (checkpoint == null ? "none (none was written yet)"
+                    : checkpoint);
+            if (test != null && out.ending() == StepLoop.Ending.COMPLETED
+                    && (evaluations.isEmpty() || evaluations.get(evaluations.size() - 1)[0] != stepsDone)) {
+                evaluations.add(evaluation(test, listener));
+            }
+            listener.onFinish(out.last());
+            return new TrainingResult(stepsDone, out.history(), List.copyOf(evaluations), checkpoint, stopReason);
         }
-        if (test != null && stop.equals("completed")
-                && (evaluations.isEmpty() || evaluations.get(evaluations.size() - 1)[0] != stepsDone)) {
-            evaluations.add(evaluation(test, listener));
-        }
-        listener.onFinish(last);
-        return new TrainingResult(stepsDone, List.copyOf(history), List.copyOf(evaluations), checkpoint, stop);
+    }
+
+    private boolean checkpointDue(long step) {
+        return step == plan.steps() || plan.checkpointEvery() > 0 && step % plan.checkpointEvery() == 0;
     }
 
     private double[] evaluation(SignalBatch test, ProgressListener listener) {
@@ -186,55 +217,62 @@ public final class Trainer implements AutoCloseable {
         for (String name : model.parameters().trainableNames()) {
             NDArray g = model.parameters().get(name).getGradient();
             g.attach(scope);
-            sumSquares += g.square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+            sumSquares += g.square().sum().toType(DataType.FLOAT64, false).getDouble();
         }
         double norm = Math.sqrt(sumSquares);
         return norm > plan.maxGradNorm() ? plan.maxGradNorm() / (norm + 1e-6) : 1.0;
     }
 
-    private Path saveIfFinite(Path runDir, Path previous) {
-        ParameterSet params = model.parameters();
-        try (NDManager scope = params.manager().newSubManager()) {
-            for (NDArray a : params.all().values()) {
-                NDArray s = a.sum();
-                s.attach(scope);
-                if (!Double.isFinite(s.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble())) {
-                    return previous; // never overwrite a good checkpoint with non-finite parameters
-                }
-            }
+    /** Writes the run's checkpoints, never over a good one with non-finite parameters. */
+    private final class CheckpointWriter {
+        private final Path file;
+        private final String fingerprint;
+        private final int signals;
+        private Path last;
+        private long lastStep = -1;
+
+        CheckpointWriter(Path file, SignalBatch train) {
+            this.file = file;
+            this.fingerprint = Provenance.fingerprint(train);
+            this.signals = train.count();
         }
-        Path file = runDir.resolve("checkpoint.safetensors");
-        Map<String, NDArray> tensors = new LinkedHashMap<>(params.all());
-        adam.state().forEach((k, v) -> tensors.put("optimizer." + k, v));
-        Map<String, String> meta = new LinkedHashMap<>(provenance);
-        meta.put("model.type", model.type());
-        meta.put("train.step", Long.toString(stepsDone));
-        meta.put("train.seed", Long.toString(plan.seed()));
-        meta.put("optimizer.adam_steps", Long.toString(adam.stepCount()));
-        Checkpoint.write(file, tensors, meta);
-        return file;
+
+        Path last() {
+            return last;
+        }
+
+        void saveIfFinite(long step) {
+            if (step == lastStep || !TrainingState.finite(model.parameters())) {
+                return;
+            }
+            Map<String, String> meta = new LinkedHashMap<>(provenance);
+            meta.put(Provenance.DATA_FINGERPRINT, fingerprint);
+            meta.put(Provenance.DATA_SIGNALS, Integer.toString(signals));
+            TrainingState.write(file, model, adam, plan, stepsDone, meta);
+            last = file;
+            lastStep = step;
+        }
     }
 
-    /** Loads parameters, optimiser state and step count from a checkpoint written by this trainer. */
-    public void resume(Path file) {
-        ParameterSet params = model.parameters();
-        try (NDManager scope = params.manager().newSubManager()) {
-            Checkpoint.Contents c = Checkpoint.read(file, scope);
-            String type = c.meta("model.type");
-            if (!type.equals(model.type())) {
-                throw new IllegalArgumentException("checkpoint " + file + " holds a " + type + " model, not "
-                        + model.type());
-            }
-            Checkpoints.loadParameters(params, c.tensors(), file);
-            Map<String, NDArray> state = new LinkedHashMap<>();
-            c.tensors().forEach((k, v) -> {
-                if (k.startsWith("optimizer.")) {
-                    state.put(k.substring("optimizer.".length()), v);
-                }
-            });
-            adam.restore(state, Long.parseLong(c.meta("optimizer.adam_steps")));
-            stepsDone = Long.parseLong(c.meta("train.step"));
-        }
+    /**
+     * Loads parameters, optimiser state and step count from a checkpoint written by this trainer, after checking that
+     * it belongs to this model (type, names and shapes) and this plan (the seed; see {@link TrainingState#resume}).
+     *
+     * @return notices for the user, e.g. a learning rate that differs from the checkpoint's
+     */
+    public List<String> resume(Path file) {
+        TrainingState.Resumed r = TrainingState.resume(file, model, adam, plan);
+        stepsDone = r.step();
+        resumedFrom = file;
+        return r.notices();
+    }
+
+    /**
+     * Checks, from its header alone, that {@code checkpoint} can be resumed by a run of model {@code modelType} with
+     * seed {@code seed} (what {@link #resume} checks first), so a caller can refuse before loading data.
+     */
+    public static void checkResumable(Path checkpoint, String modelType, long seed) {
+        TrainingState.checkResumable(Checkpoint.readMetadata(checkpoint), modelType, seed);
     }
 
     @Override

@@ -42,7 +42,7 @@ class TrainCommandTest {
     }
 
     /** A small folder of real crops: 6 train and 2 test images, plus whatever {@code extra} adds. */
-    private static Path smallFolder(Path tmp) throws Exception {
+    static Path smallFolder(Path tmp) throws Exception {
         for (String split : List.of("train", "test")) {
             Path dst = Files.createDirectories(tmp.resolve(split));
             try (Stream<Path> s = Files.list(TestData.crops(32, split))) {

@@ -58,6 +58,36 @@ class InstanceFitterTest {
     }
 
     @Test
+    void aStopRequestOrAnInterruptEndsTheFitAtAStepBoundaryAsTheTrainerStops() {
+        ImageFolder crops = ImageFolder.load(TestData.crops(32, "train"), 32, 2);
+        InstanceFitter.Settings s = new InstanceFitter.Settings(50, 1e-3, true, 3, 1);
+        StopRequest stop = new StopRequest();
+        InstanceFitter.Result requested;
+        InstanceFitter.Result interrupted;
+        try (NDManager m = GinrEngine.engine().newBaseManager()) {
+            requested = new InstanceFitter(HYPONET, COMPOSERS).fit(m, crops.images(), s, e -> {
+                if (e.step() == 2) {
+                    stop.request("test");
+                }
+            }, stop);
+            interrupted = new InstanceFitter(HYPONET, COMPOSERS).fit(m, crops.images(), s, e -> {
+                if (e.step() == 4) {
+                    Thread.currentThread().interrupt(); // as a notebook's interrupt does
+                }
+            });
+        } finally {
+            Thread.interrupted(); // clear it for the next tests
+        }
+        assertEquals("interrupted", requested.stopReason());
+        assertEquals(2, requested.stepsDone());
+        assertEquals(2, requested.history().size());
+        assertEquals("interrupted", interrupted.stopReason());
+        assertEquals(4, interrupted.stepsDone());
+        assertEquals(2, interrupted.finalPsnr().length, "the fit so far comes back, not an exception");
+        assertTrue(Double.isFinite(interrupted.meanFinalPsnr()));
+    }
+
+    @Test
     void sameSeedGivesTheSamePsnrOnCpu() {
         ImageFolder crops = ImageFolder.load(TestData.crops(32, "train"), 32, 2);
         InstanceFitter.Settings s = new InstanceFitter.Settings(5, 1e-3, true, 42, 5);

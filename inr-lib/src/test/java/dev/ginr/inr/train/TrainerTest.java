@@ -161,6 +161,66 @@ class TrainerTest {
     }
 
     @Test
+    void aStopRequestFromAnotherThreadEndsAtAStepBoundaryWithACheckpointThatRecordsItsData(@TempDir Path dir) {
+        StopRequest stop = new StopRequest();
+        TrainingResult r;
+        try (ExperimentRun run = ExperimentRun.ofPreset("stop", "image-32-small", ModelType.TRANSINR)) {
+            r = run.train(smallPlan(40, 2), train, null, dir, false, e -> {
+                if (e.step() == 2) {
+                    stop.request("test");
+                }
+            }, stop);
+        }
+        assertEquals("interrupted", r.stopReason());
+        assertEquals(2, r.stepsDone());
+        Checkpoint.Contents c = Checkpoint.readMetadata(dir.resolve(ExperimentRun.CHECKPOINT));
+        assertEquals(2, c.metaLong("train.step"));
+        assertEquals(Provenance.fingerprint(train), c.meta("data.fingerprint"));
+        assertTrue(c.meta("data.fingerprint").matches("sha256:[0-9a-f]{64}"), c.meta("data.fingerprint"));
+        assertEquals(Integer.toString(train.count()), c.meta("data.train_signals"));
+        assertFalse(Provenance.fingerprint(train).equals(Provenance.fingerprint(train.slice(1, train.count()))),
+                "other data, another fingerprint");
+    }
+
+    @Test
+    void resumingRefusesAnotherSeedOrModelAndTellsOfAnotherLearningRate(@TempDir Path dir) {
+        try (ExperimentRun first = ExperimentRun.ofPreset("r", "image-32-small", ModelType.TRANSINR)) {
+            first.train(smallPlan(2, 2), train, null, dir, false, ProgressListener.NONE);
+        }
+        TrainingPlan p = smallPlan(3, 2);
+        TrainingPlan otherSeed = new TrainingPlan(p.steps(), p.batchSize(), p.learningRate(), p.beta1(), p.beta2(),
+                p.weightDecay(), p.schedule(), p.warmupSteps(), p.maxGradNorm(), p.coordNoise(), p.subsampleRatio(),
+                p.evalEvery(), p.checkpointEvery(), p.logEvery(), 5);
+        try (ExperimentRun second = ExperimentRun.ofPreset("r", "image-32-small", ModelType.TRANSINR)) {
+            String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> second.train(otherSeed, train, null, dir, true, ProgressListener.NONE)).getMessage();
+            assertTrue(msg.contains("trained with seed 0") && msg.contains("this run's seed is 5"), msg);
+        }
+        try (ExperimentRun ours = ExperimentRun.ofPreset("r", "image-32-small", ModelType.LOW_RANK_TRANSINR)) {
+            String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ours.train(p, train, null, dir, true, ProgressListener.NONE)).getMessage();
+            assertTrue(msg.contains("holds a transinr model") && msg.contains("low_rank_modulated_transinr"), msg);
+        }
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        try (ExperimentRun third = ExperimentRun.ofPreset("r", "image-32-small", ModelType.TRANSINR)) {
+            TrainingResult r = third.train(p.withLearningRate(3e-4), train, null, dir, true, new ProgressListener() {
+                @Override
+                public void onProgress(ProgressEvent e) { }
+
+                @Override
+                public void onNotice(String message) {
+                    notices.add(message);
+                }
+            });
+            assertEquals(3, r.stepsDone());
+            assertEquals(1, r.history().size(), "only step 3 runs after the resume");
+        }
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).contains("learning rate 1.0E-4") && notices.get(0).contains("from step 2 with "
+                + "3.0E-4"), notices.get(0));
+    }
+
+    @Test
     void liveNativeArraysStayFlatOverTwoHundredTrainingSteps() {
         Map<Long, Integer> live = new LinkedHashMap<>();
         try (ExperimentRun run = ExperimentRun.ofPreset("mem", "image-32-small", ModelType.LOW_RANK_TRANSINR)) {

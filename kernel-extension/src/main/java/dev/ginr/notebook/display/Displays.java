@@ -2,7 +2,6 @@ package dev.ginr.notebook.display;
 
 import dev.ginr.inr.experiment.Reconstruction;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
@@ -23,10 +22,12 @@ public final class Displays {
         return d;
     }
 
-    /** A chart: image/png at {@link ChartImages#SCALE}x, plus image/svg+xml when {@code svg} is set. */
-    public static DisplayData chart(Chart<?, ?> chart, boolean svg) {
-        DisplayData d = new DisplayData(chart.getClass().getSimpleName() + " '" + chart.getTitle() + "' ("
-                + chart.getWidth() + "x" + chart.getHeight() + ")");
+    /**
+     * An XChart chart (any public chart class, see {@link ChartImages#CHART_TYPES}): image/png at
+     * {@link ChartImages#SCALE}x, plus image/svg+xml when {@code svg} is set.
+     */
+    public static DisplayData chart(Object chart, boolean svg) {
+        DisplayData d = new DisplayData(ChartImages.describe(chart));
         PngImages.put(d, ChartImages.png(chart, ChartImages.SCALE), ChartImages.SCALE);
         if (svg) {
             d.putSVG(ChartImages.svg(chart));

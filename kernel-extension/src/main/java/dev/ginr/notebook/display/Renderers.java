@@ -9,7 +9,6 @@ import dev.ginr.inr.experiment.Reconstruction;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,10 +28,13 @@ public final class Renderers {
                 .register((t, ctx) -> ctx.getOutputContainer().assign(Displays.table(t.table())));
     }
 
-    /** XChart charts: image/png at 2x; image/svg+xml on request. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    /** XChart charts (each public chart class): image/png at 2x; image/svg+xml on request. */
     public static void charts(Renderer r) {
-        r.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG)
+        ChartImages.CHART_TYPES.forEach(type -> chartsOf(r, type));
+    }
+
+    private static <T> void chartsOf(Renderer r, Class<T> type) {
+        r.createRegistration(type).preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN).register(Renderers::chart);
     }
 
@@ -76,12 +78,10 @@ public final class Renderers {
                 });
     }
 
-    @SuppressWarnings("rawtypes")
-    private static void chart(Chart chart, RenderContext ctx) {
+    private static void chart(Object chart, RenderContext ctx) {
         ctx.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) -> PngImages.put(out,
                 ChartImages.png(chart, ChartImages.SCALE), ChartImages.SCALE));
         ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> ChartImages.svg(chart));
-        ctx.getOutputContainer().putText(chart.getClass().getSimpleName() + " '" + chart.getTitle() + "' ("
-                + chart.getWidth() + "x" + chart.getHeight() + ")");
+        ctx.getOutputContainer().putText(ChartImages.describe(chart));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ginr.notebook.kernel;
 
+import dev.ginr.inr.GradMode;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -64,7 +65,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(() -> {
             try {
-                EngineThreadState.matchEngineStartThread();
+                GradMode.matchEngineStartThread(); // a new thread: grad mode as on the engine's start thread
                 result[0] = doitMethod.invoke(null);
             } catch (InvocationTargetException e) {
                 failure[0] = e.getCause();

@@ -1,6 +1,7 @@
 package dev.ginr.notebook.magic;
 
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.GradMode;
 
 import java.util.function.Supplier;
 
@@ -10,12 +11,11 @@ import java.util.function.Supplier;
  * <p>A cell interrupt is passed on to the training thread, where the Trainer stops at its next step boundary. A
  * forced stop of the cell's thread (ThreadDeath, as JJava and the ginr kernel's grace period use) is passed on the
  * same way, and the cell's thread waits for that step (at most {@link #STOP_WAIT_NANOS}) before it lets the stop go
- * on, so no step is cut in half. The Trainer's own checkpoint at the interrupt is lost today (inr-lib writes it
- * through an interruptible FileChannel, which the interrupt closes); the periodic checkpoints, written atomically,
- * remain, which is why runs made by the magics checkpoint every tenth of the run.
+ * on, so no step is cut in half. The Trainer then writes its checkpoint at that step boundary (atomically, through a
+ * plain stream that the interrupt does not close), besides the periodic ones.
  *
- * <p>PyTorch's grad mode is per thread and the engine switches it off only on the thread that starts it; inr-lib's
- * optimiser updates leaf parameters in place relying on that, so the training thread switches it off too.
+ * <p>The training thread is a new thread: it sets PyTorch's per-thread grad mode as on the engine's start thread
+ * ({@link GradMode#matchEngineStartThread()}).
  */
 public final class TrainingJob {
 
@@ -105,7 +105,7 @@ public final class TrainingJob {
         public void run() {
             try {
                 GinrEngine.engine();
-                ai.djl.pytorch.jni.JniUtils.setGradMode(false); // as on the engine's start thread (see below)
+                GradMode.matchEngineStartThread();
                 result = work.get();
             } catch (Throwable e) {
                 failure = e;
