@@ -36,7 +36,8 @@ final class DefaultImports {
             "org.knowm.xchart.*");
 
     static final List<String> STATIC_IMPORTS = List.of(
-            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
+            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*",
+            "dev.ginr.notebook.display.NotebookOutput.*");
 
     /** The import declarations as one JShell input. */
     static String source() {
