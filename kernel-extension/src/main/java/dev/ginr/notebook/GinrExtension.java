@@ -34,7 +34,7 @@ public final class GinrExtension implements Extension {
     public void install(BaseKernel kernel) {
         try {
             GinrSession session = GinrSession.get();
-            long redraw = TrainingDisplay.DEFAULT_MIN_INTERVAL_MILLIS;
+            long redraw = TrainingDisplay.DEFAULT_TICK_MILLIS;
             MagicsRegistry magics = kernel.getMagicsRegistry();
             magics.registerLineMagic("ginr", new InfoMagic(session));
             magics.registerLineMagic("ginr_device", new DeviceMagic(session));
