@@ -98,10 +98,37 @@ def main():
                                 "dev.ginr.notebook.magic.GinrSession.get().runs().get(\"long\").run().result()"
                                 ".history().stream().map(e -> e.step()).toList()"))),
                             "checkpoint_step": checkpoint_step(kc, run_dir)}
+        report["ablation"] = interrupted_ablation(kc, km, run_dir + "-ablation")
+        report["after_ablation"] = text_of(run(kc, "6 * 7"))
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     print(json.dumps(report))
+
+
+def interrupted_ablation(kc, km, out):
+    """%ginr_ablation interrupted once its second layer is training: the first layer stays in the table."""
+    msg_id = kc.execute("%%ginr_ablation long --layers 1-3 --steps 2 --images 4 --test-images 2 --out %s" % out)
+    texts, interrupted, deadline = [], False, time.time() + 600
+    while time.time() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "display_data":
+            texts.append(text_of_display(msg) or "")
+            if not interrupted and texts[-1].startswith("layer 2"):
+                time.sleep(1)
+                km.interrupt_kernel()
+                interrupted = True
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    reply = wait_reply(kc, msg_id, timeout=60)
+    tables = [t for t in texts if "layer (paper numbering)" in t]
+    return {"status": reply["status"], "ename": reply.get("ename"), "interrupted": interrupted,
+            "table": tables[-1] if tables else None}
 
 
 if __name__ == "__main__":
