@@ -3,14 +3,13 @@ package dev.ginr.notebook.display;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.train.ProgressEvent;
 import dev.ginr.inr.train.ProgressListener;
+import dev.ginr.notebook.kernel.Uninterruptible;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -183,21 +182,7 @@ public final class TrainingDisplay implements ProgressListener {
             drawing.run();
             return;
         }
-        Future<?> done = painter.submit(drawing);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptible.await(painter.submit(drawing));
     }
 
     /** How many times the display was updated in place so far. */

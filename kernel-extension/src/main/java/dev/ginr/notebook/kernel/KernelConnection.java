@@ -9,10 +9,8 @@ import org.dflib.jjava.jupyter.messages.MessageContext;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The kernel's Jupyter connection, with every IOPub message sent by one thread that is never interrupted.
@@ -55,21 +53,7 @@ final class KernelConnection extends JupyterConnection {
 
         @Override
         public void publish(Message<?> msg) {
-            Future<?> sent = iopubThread.submit(() -> super.publish(msg));
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    sent.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptible.await(iopubThread.submit(() -> super.publish(msg)));
         }
     }
 }
