@@ -139,29 +139,37 @@ public final class GinrKernel extends BaseKernel {
             cellEnv = null;
             kernelIO.detach(env);
         });
-        boolean failed = false;
-        String output = null;
+        Outcome outcome = execute(env, request.getCode(), count, silent);
+        if (store) {
+            history.add(count, request.getCode(), outcome.text());
+        }
+        if (outcome.failed() && request.shouldStopOnError() && !silent && queued != null) {
+            env.resolveDeferrals(); // the failed cell's reply and idle status go out first
+            queued.abortWaiting(env);
+        }
+    }
+
+    /** How a cell ended: failed or not, and its value as text (null when it had none). */
+    private record Outcome(boolean failed, String text) {}
+
+    /** Runs the cell, publishes its result or error and defers its reply. */
+    private Outcome execute(ShellReplyEnvironment env, String code, int count, boolean silent) {
         try {
-            DisplayData out = eval(request.getCode());
+            DisplayData out = eval(code);
+            String text = null;
             if (out != null && !silent) {
                 env.publish(new PublishExecuteResult(count, out));
-                Object text = out.getData(MIMEType.TEXT_PLAIN);
-                output = text == null ? "" : text.toString();
+                Object plain = out.getData(MIMEType.TEXT_PLAIN);
+                text = plain == null ? "" : plain.toString();
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+            return new Outcome(false, text);
         } catch (Exception e) {
-            failed = true;
             ErrorReply error = ErrorReply.of(e);
             error.setExecutionCount(count);
             env.publish(PublishError.of(e, this::formatError));
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
-        }
-        if (store) {
-            history.add(count, request.getCode(), output);
-        }
-        if (failed && request.shouldStopOnError() && !silent && queued != null) {
-            env.resolveDeferrals(); // the failed cell's reply and idle status go out first
-            queued.abortWaiting(env);
+            return new Outcome(true, null);
         }
     }
 

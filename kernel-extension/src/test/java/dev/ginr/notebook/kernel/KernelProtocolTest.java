@@ -50,7 +50,9 @@ class KernelProtocolTest {
 
     @Test
     void historyAnswersTailWithOutputRangeAndSearch() {
-        JsonArray tail = report.getAsJsonArray("history_tail").get(0).getAsJsonArray();
+        JsonObject reply = report.getAsJsonObject("history_tail");
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        JsonArray tail = reply.getAsJsonArray("history").get(0).getAsJsonArray();
         int count = report.get("history_marker_count").getAsInt();
         assertEquals(count, tail.get(1).getAsInt(), tail.toString());
         assertEquals("\"history-\" + \"marker\"", tail.get(2).getAsJsonArray().get(0).getAsString());
