@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from a cell has {@link CellStop#check()} woven in ({@link StopCheckWeaver}), so a loop written in a cell ends at
  * its next iteration. That works on every Java from 17 on, where {@code Thread.stop} throws from 20 on. A cell
  * stuck in library code that ignores the interrupt is left running in the background after a second grace period,
- * so the kernel always answers again; a thread marked {@link CellStop#cooperating} (a training writing its
- * checkpoint) is waited for instead.
+ * so the kernel always answers again; a thread that {@link CellStop#acknowledge acknowledged} the interrupt (a
+ * training writing its checkpoint) is waited for instead.
  *
  * <p>Why not JShell's {@code LocalExecutionControl}: it keeps only the value's string, while the kernel needs the
  * value itself to render it (a {@code BufferedImage} becomes image/png); its stop is {@code Thread.stop} up to Java
@@ -145,7 +145,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         if (running != worker || !worker.isAlive()) {
             return;
         }
-        if (CellStop.isCooperating(worker)) {
+        if (CellStop.acknowledged(worker)) {
             stopper.schedule(() -> abandonIfStuck(worker), graceMillis, TimeUnit.MILLISECONDS);
         } else {
             abandoned = true;

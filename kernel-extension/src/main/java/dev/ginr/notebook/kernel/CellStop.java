@@ -1,8 +1,8 @@
 package dev.ginr.notebook.kernel;
 
+import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.WeakHashMap;
 
 /**
  * The forced stop of a runaway cell, on every Java the build accepts (17 and later), without {@code Thread.stop}
@@ -13,12 +13,12 @@ import java.util.function.Supplier;
  * stop sets a flag that makes the next check throw {@link Stopped}, an {@link Error} that {@code catch (Exception)}
  * does not swallow and that runs {@code finally} blocks on its way out. Library code is not woven: code that must
  * keep the cell waiting while it stops by itself (a training finishing its step and writing its checkpoint) says
- * so with {@link #cooperating(Supplier)}, and the kernel waits for it instead of giving up on the cell.
+ * so with {@link #acknowledge()}, and the kernel waits for it instead of giving up on the cell.
  */
 public final class CellStop {
 
     private static volatile boolean forced;
-    private static final Set<Thread> COOPERATING = ConcurrentHashMap.newKeySet();
+    private static final Set<Thread> ACKNOWLEDGED = Collections.newSetFromMap(new WeakHashMap<>());
 
     private CellStop() {}
 
@@ -30,24 +30,21 @@ public final class CellStop {
     }
 
     /**
-     * Runs {@code work} on this thread marked as stopping by itself: the kernel waits for it after an interrupt
-     * instead of leaving the thread behind. Use it around the wait for a background job that was asked to stop.
+     * Says that this thread saw the interrupt and is stopping by itself (a training finishing its step, writing its
+     * checkpoint and showing its summary): the kernel waits for the cell to end instead of leaving the thread
+     * behind. Holds until the next cell starts.
      */
-    public static <T> T cooperating(Supplier<T> work) {
-        Thread me = Thread.currentThread();
-        boolean added = COOPERATING.add(me);
-        try {
-            return work.get();
-        } finally {
-            if (added) {
-                COOPERATING.remove(me);
-            }
+    public static void acknowledge() {
+        synchronized (ACKNOWLEDGED) {
+            ACKNOWLEDGED.add(Thread.currentThread());
         }
     }
 
-    /** Whether {@code t} is inside {@link #cooperating(Supplier)}. */
-    static boolean isCooperating(Thread t) {
-        return COOPERATING.contains(t);
+    /** Whether {@code t} called {@link #acknowledge()} since the cell started. */
+    static boolean acknowledged(Thread t) {
+        synchronized (ACKNOWLEDGED) {
+            return ACKNOWLEDGED.contains(t);
+        }
     }
 
     /** Makes every woven check throw, until {@link #reset()}. */
@@ -55,9 +52,12 @@ public final class CellStop {
         forced = true;
     }
 
-    /** Lets woven code run again (before the next cell). */
+    /** Lets woven code run again and forgets the acknowledgements (before the next cell). */
     static void reset() {
         forced = false;
+        synchronized (ACKNOWLEDGED) {
+            ACKNOWLEDGED.clear();
+        }
     }
 
     /** Thrown by {@link #check()} in a cell that is stopped by force. */

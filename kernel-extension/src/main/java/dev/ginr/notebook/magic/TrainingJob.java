@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  *
  * <p>A cell interrupt is passed on to the job's thread, where the Trainer stops at its next step boundary and writes
  * its checkpoint at that step; the cell's thread waits for that (at most {@link #STOP_WAIT_NANOS}), telling the
- * kernel it is stopping by itself ({@link CellStop#cooperating}) so that the kernel does not give up on it. The job's
+ * kernel it is stopping by itself ({@link CellStop#acknowledge}) so that the kernel does not give up on it. The job's
  * thread never publishes anything: displays are sent by their own thread, so no interrupted thread reaches the
  * kernel's sockets.
  *
@@ -40,8 +40,9 @@ public final class TrainingJob {
             t.join();
         } catch (InterruptedException e) {
             interrupted = true;
+            CellStop.acknowledge();
             t.requestStop();
-            CellStop.cooperating(() -> awaitStop(t));
+            awaitStop(t);
         }
         if (t.isAlive()) {
             throw new IllegalStateException("the training did not stop within " + STOP_WAIT_NANOS / 1_000_000_000
@@ -63,7 +64,7 @@ public final class TrainingJob {
     }
 
     /** Waits for the stopping job, ignoring further interrupts (the stop is already under way). */
-    private static Void awaitStop(Thread t) {
+    private static void awaitStop(Thread t) {
         long deadline = System.nanoTime() + STOP_WAIT_NANOS;
         while (t.isAlive() && System.nanoTime() < deadline) {
             try {
@@ -72,7 +73,6 @@ public final class TrainingJob {
                 // asked twice: the job stops at its next step all the same
             }
         }
-        return null;
     }
 
     /** The training failed after it was asked to stop (e.g. an interrupted write); the cause says how. */
