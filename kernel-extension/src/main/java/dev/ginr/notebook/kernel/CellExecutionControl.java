@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * training writing its checkpoint) is waited for instead.
  *
  * <p>Why not JShell's {@code LocalExecutionControl}: it keeps only the value's string, while the kernel needs the
- * value itself to render it (a {@code BufferedImage} becomes image/png); its stop is {@code Thread.stop} up to Java
- * 21 and its own weaving after that. Snippet classes are loaded by JShell's loader, which delegates parent-first:
+ * value itself to render it (a {@code BufferedImage} becomes image/png); its stop is {@code Thread.stop} on older
+ * Javas, and on newer ones (25 here) a check class of its own that only its own {@code invoke} loads, so a subclass
+ * with another {@code invoke} ran no cell at all there. Snippet classes are loaded by JShell's loader, which delegates parent-first:
  * DJL and its native library stay loaded once, by the host class loader.
  */
 final class CellExecutionControl extends DirectExecutionControl {
