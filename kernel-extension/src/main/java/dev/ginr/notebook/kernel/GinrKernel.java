@@ -33,6 +33,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ginr-java notebook kernel: Java cells run in a JShell inside the kernel's own JVM, on jjava-jupyter's
@@ -55,7 +56,7 @@ public final class GinrKernel extends BaseKernel {
     private final CellHistory history = new CellHistory();
     private volatile QueuedRequests queued;
     private volatile ShellReplyEnvironment cellEnv;
-    private int evalDepth;
+    private final AtomicInteger evalDepth = new AtomicInteger();
 
     GinrKernel(String name, String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, KernelIO io,
                CommManager commManager, Renderer renderer, MagicParser magicParser, MagicsRegistry magicsRegistry,
@@ -94,10 +95,7 @@ public final class GinrKernel extends BaseKernel {
      */
     @Override
     public Object evalRaw(String source) {
-        boolean outermost;
-        synchronized (this) {
-            outermost = evalDepth++ == 0;
-        }
+        boolean outermost = evalDepth.getAndIncrement() == 0; // no lock: the shell thread holds the kernel's
         if (outermost) {
             control.beginCell();
         }
@@ -107,9 +105,7 @@ public final class GinrKernel extends BaseKernel {
         } finally {
             System.out.flush();
             System.err.flush();
-            synchronized (this) {
-                evalDepth--;
-            }
+            evalDepth.decrementAndGet();
             if (outermost) {
                 control.endCell();
             }
