@@ -8,7 +8,8 @@ set -euo pipefail
 export PYDEVD_DISABLE_FILE_VALIDATION=1  # keeps a debugger notice of Debian's Python 3.11 out of the output
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-jupyter-client python3-nbformat)
+PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-jupyter-client python3-nbformat
+          python3-jupyter-kernel-test)
 KERNEL_NAME=ginr
 
 say() { printf '[setup] %s\n' "$*"; }

@@ -13,8 +13,9 @@ from jupyter_client.manager import KernelManager
 TIMEOUT = 120
 
 
-def run(kc, code, timeout=TIMEOUT):
-    """Executes code; returns the reply content and the iopub messages of this execution."""
+def run(kc, code, timeout=TIMEOUT, keep=()):
+    """Executes code; returns the reply content and the iopub messages of this execution (outputs and the message
+    types named in keep)."""
     msg_id = kc.execute(code, store_history=True)
     outputs = []
     deadline = time.time() + timeout
@@ -23,18 +24,19 @@ def run(kc, code, timeout=TIMEOUT):
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         t = msg["msg_type"]
-        if t in ("execute_result", "display_data", "stream", "error"):
+        if t in ("execute_result", "display_data", "stream", "error") + tuple(keep):
             c = msg["content"]
             outputs.append({"type": t, "data": c.get("data"), "text": c.get("text"),
                             "ename": c.get("ename"), "evalue": c.get("evalue"),
-                            "traceback": c.get("traceback")})
+                            "traceback": c.get("traceback"), "wait": c.get("wait")})
         if t == "status" and msg["content"]["execution_state"] == "idle":
             break
     reply = kc.get_shell_msg(timeout=max(1, deadline - time.time()))
     while reply["parent_header"].get("msg_id") != msg_id:
         reply = kc.get_shell_msg(timeout=max(1, deadline - time.time()))
     c = reply["content"]
-    return {"status": c["status"], "ename": c.get("ename"), "evalue": c.get("evalue"), "outputs": outputs}
+    return {"status": c["status"], "ename": c.get("ename"), "evalue": c.get("evalue"), "outputs": outputs,
+            "count": c.get("execution_count")}
 
 
 def text_of(result):
@@ -57,8 +59,9 @@ def main():
         kc.wait_for_ready(timeout=60)
         report["startup_seconds"] = time.time() - t0
         info = kc.kernel_info(reply=True, timeout=30)["content"]
-        report["kernel_info"] = {"implementation": info.get("implementation"),
-                                 "language": info.get("language_info", {}).get("name")}
+        report["kernel_info"] = {"implementation": info.get("implementation"), "status": info.get("status"),
+                                 "language": info.get("language_info", {}).get("name"),
+                                 "file_extension": info.get("language_info", {}).get("file_extension")}
 
         # Lazy engine: the first cell sees no PyTorch library mapped into the process.
         maps = 'java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/maps")).contains("libtorch")'
@@ -82,6 +85,8 @@ def main():
             "open_brace": wait_reply(kc, kc.is_complete("for (int i = 0; i < 3; i++) {")),
             "complete": wait_reply(kc, kc.is_complete("int z = 1;")),
         }
+
+        protocol_features(kc, report)
 
         report["compile_error"] = run(kc, "int ok = 1;\nint bad = undefinedThing + 1;")
         report["runtime_error"] = run(kc, 'void explode() { throw new IllegalStateException("boom"); }\nexplode();')
@@ -132,6 +137,68 @@ def main():
         kc.stop_channels()
         km.shutdown_kernel(now=False)
     print(json.dumps(report))
+
+
+def protocol_features(kc, report):
+    """History, clear_output, completion within a cell, stop_on_error and silent requests, as a front end uses them."""
+    marker = run(kc, '"history-" + "marker"')
+    hist = kc.history(hist_access_type="tail", n=1, output=True, raw=True, reply=True, timeout=30)["content"]
+    report["history_tail"] = {"status": hist.get("status"), "history": hist.get("history")}
+    report["history_marker_count"] = marker["count"]
+    found = kc.history(hist_access_type="search", pattern="*history-*", unique=True, raw=True, output=False,
+                       reply=True, timeout=30)["content"]
+    report["history_search"] = found.get("history")
+    session, line = hist["history"][0][0], hist["history"][0][1]
+    ranged = kc.history(hist_access_type="range", session=session, start=line, stop=line + 1, raw=True,
+                        output=False, reply=True, timeout=30)["content"]
+    report["history_range"] = ranged.get("history")
+
+    report["clear_now"] = run(kc, 'System.out.println("before");\nclearOutput();\nSystem.out.println("after");',
+                              keep=("clear_output",))
+    report["clear_wait"] = run(kc, "clearOutput(true);", keep=("clear_output",))
+
+    code = 'String greeting = "hello";\nint n = greeting.leng'
+    comp = kc.complete(code, len(code), reply=True, timeout=60)["content"]
+    report["complete_same_cell"] = {"matches": comp["matches"], "start": comp["cursor_start"],
+                                    "end": comp["cursor_end"], "code_length": len(code)}
+
+    # stop_on_error: three cells sent at once; the first fails, the two queued behind it are aborted
+    first = kc.execute('throw new IllegalStateException("first fails");', stop_on_error=True)
+    second = kc.execute("int neverRuns = 1;")
+    third = kc.execute("neverRuns = 2;")
+    replies = [wait_reply(kc, m) for m in (first, second, third)]
+    drain_iopub(kc)
+    report["stop_on_error"] = [r["status"] for r in replies]
+    report["after_abort"] = text_of(run(kc, "6 * 7"))
+    # without stop_on_error the queue runs on
+    first = kc.execute('throw new IllegalStateException("tolerated");', stop_on_error=False)
+    second = kc.execute("int doesRun = 5;")
+    report["no_stop_on_error"] = [wait_reply(kc, m)["status"] for m in (first, second)]
+    drain_iopub(kc)
+
+    # silent: no input, no result, no history, and the execution count does not move
+    before = run(kc, "1 + 1")["count"]
+    msg_id = kc.execute("int silentValue = 7;\n99", silent=True)
+    silent_reply = wait_reply(kc, msg_id)
+    silent_out = iopub_of(kc, msg_id)
+    after = run(kc, "2 + 2")["count"]
+    report["silent"] = {"status": silent_reply["status"], "types": silent_out, "count_step": after - before}
+
+
+def iopub_of(kc, msg_id, timeout=10):
+    """The types of the iopub messages of one request, up to its idle status."""
+    types, deadline = [], time.time() + timeout
+    while time.time() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=1)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        types.append(msg["msg_type"])
+    return types
 
 
 def wait_reply(kc, msg_id, timeout=60):

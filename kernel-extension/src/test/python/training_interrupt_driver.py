@@ -1,11 +1,12 @@
-"""Interrupts a running %ginr_train through jupyter_client and checks what it left behind; prints one JSON object.
+"""Interrupts a running 2000-step %ginr_train through jupyter_client after 10 s, five times in a row (the first run
+fresh, the next four with --resume), and records what each interrupt left behind; prints one JSON object.
 
 Test driver only: TrainingInterruptTest runs it with Debian's /usr/bin/python3 and asserts on the JSON.
 Usage: training_interrupt_driver.py KERNEL_NAME RUN_DIR   (JUPYTER_PATH must point at the kernelspec).
 """
 import json
-import os
 import queue
+import re
 import sys
 import time
 
@@ -13,68 +14,121 @@ from jupyter_client.manager import KernelManager
 
 from kernel_protocol_driver import run, text_of, wait_reply
 
+ROUNDS = 5
+RUN_SECONDS = 10
 
-def last_display(kc, msg_id):
-    """The text of the last display (or update) the interrupted cell sent."""
-    text = None
-    try:
-        while True:
-            msg = kc.get_iopub_msg(timeout=1)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            c = msg["content"]
-            if "data" in c:
-                text = c["data"].get("text/plain", text)
-            elif msg["msg_type"] in ("stream", "error"):
-                text = (text or "") + " | " + msg["msg_type"] + ": " + str(c.get("text") or c.get("evalue"))
-    except queue.Empty:
-        return text
+
+def text_of_display(msg):
+    data = msg["content"].get("data") or {}
+    return data.get("text/plain")
+
+
+def one_round(kc, km, run_dir, resume):
+    """Starts the training, interrupts it after RUN_SECONDS, and returns what the cell showed and replied."""
+    code = "%%ginr_train long --images 8 --test-images 2 --out %s%s" % (run_dir, " --resume" if resume else "")
+    msg_id = kc.execute(code)
+    t0, shown, texts, streams = time.time(), [], [], []
+    interrupted_at = None
+    while True:
+        if interrupted_at is None and time.time() - t0 >= RUN_SECONDS:
+            interrupted_at = time.time()
+            km.interrupt_kernel()
+        try:
+            msg = kc.get_iopub_msg(timeout=0.2)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        t = msg["msg_type"]
+        if t in ("display_data", "update_display_data"):
+            shown.append(time.time() - t0)
+            texts.append(text_of_display(msg))
+        elif t in ("stream", "error"):
+            streams.append({"type": t, "text": msg["content"].get("text"), "ename": msg["content"].get("ename")})
+        elif t == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    reply = wait_reply(kc, msg_id, timeout=120)
+    running = [s for s in shown if s < RUN_SECONDS]
+    gaps = [b - a for a, b in zip(running, running[1:])]
+    steps = [int(m.group(1)) for m in (re.search(r"step (\d+)/", x or "") for x in texts) if m]
+    return {"status": reply["status"], "ename": reply.get("ename"), "evalue": reply.get("evalue"),
+            "stop_seconds": None if interrupted_at is None else time.time() - interrupted_at,
+            "updates_while_running": len(running),
+            "display_seconds": RUN_SECONDS - running[0] if running else 0,
+            "max_gap": max(gaps) if gaps else None, "min_gap": min(gaps) if gaps else None,
+            "first_step_shown": steps[0] if steps else None, "last_display": texts[-1] if texts else None,
+            "streams": streams}
+
+
+def checkpoint_step(kc, run_dir):
+    path = json.dumps(run_dir)
+    return text_of(run(kc, (
+        "String step(Path dir) {\n"
+        "    try (NDManager m = GinrEngine.engine().newBaseManager()) {\n"
+        "        return dev.ginr.inr.train.Checkpoint.read(dir.resolve(\"checkpoint.safetensors\"), m)"
+        ".metadata().get(\"train.step\");\n    }\n}\nstep(Path.of(%s))") % path))
 
 
 def main():
     name, run_dir = sys.argv[1], sys.argv[2]
-    report = {}
+    report = {"rounds": []}
     km = KernelManager(kernel_name=name)
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=60)
-        report["config"] = run(kc, "%%ginr_config long --preset image-32-small\nexperiment:\n  steps: 150\n"
+        report["config"] = run(kc, "%%ginr_config long --preset image-32-small\nexperiment:\n  steps: 2000\n"
                                    "  batch_size: 4\n")["status"]
-        msg_id = kc.execute("%%ginr_train long --images 8 --test-images 2 --out %s" % run_dir)
-        checkpoint = os.path.join(run_dir, "checkpoint.safetensors")
-        updates, deadline = 0, time.time() + 240
-        # interrupt once the display was updated and a periodic checkpoint (every 15 steps) exists
-        while (updates < 2 or not os.path.exists(checkpoint)) and time.time() < deadline:
-            try:
-                msg = kc.get_iopub_msg(timeout=1)
-            except queue.Empty:
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "update_display_data":
-                updates += 1
-        report["updates_before_interrupt"] = updates
-        t0 = time.time()
-        km.interrupt_kernel()
-        reply = wait_reply(kc, msg_id, timeout=120)
-        report["interrupt"] = {"status": reply["status"], "ename": reply.get("ename"),
-                               "seconds": time.time() - t0}
-        report["last_display"] = last_display(kc, msg_id)
-        path = json.dumps(run_dir)
-        loaded = run(kc, "ExperimentRun.load(Path.of(%s)).name()" % path)
-        report["loaded_name"] = text_of(loaded)
-        report["load_error"] = loaded.get("evalue")
-        report["run_dir_files"] = text_of(run(kc, "Arrays.toString(new File(%s).list())" % path))
-        report["checkpoint_step"] = text_of(run(kc, (
-            "String step(Path dir) {\n"
-            "    try (NDManager m = GinrEngine.engine().newBaseManager()) {\n"
-            "        return dev.ginr.inr.train.Checkpoint.read(dir.resolve(\"checkpoint.safetensors\"), m)"
-            ".metadata().get(\"train.step\");\n    }\n}\nstep(Path.of(%s))") % path))
-        report["after"] = text_of(run(kc, "6 * 7"))
+        for i in range(ROUNDS):
+            r = one_round(kc, km, run_dir, resume=i > 0)
+            info = run(kc, "%ginr")
+            r["ginr"] = "".join(o.get("text") or (o.get("data") or {}).get("text/plain", "")
+                                for o in info["outputs"])
+            r["checkpoint_step"] = checkpoint_step(kc, run_dir)
+            r["after"] = text_of(run(kc, "6 * 7"))
+            report["rounds"].append(r)
+        report["loaded_name"] = text_of(run(kc, "ExperimentRun.load(Path.of(%s)).name()" % json.dumps(run_dir)))
+        # --resume continues from the checkpoint: one more step to a run of P + 1 steps trains exactly one step
+        last = int(report["rounds"][-1]["checkpoint_step"].strip('"'))
+        resumed = run(kc, "%%ginr_train long --images 8 --test-images 2 --out %s --steps %d --resume"
+                      % (run_dir, last + 1), timeout=300)
+        report["resume"] = {"status": resumed["status"], "evalue": resumed.get("evalue"), "from": last,
+                            "steps_trained": text_of(run(kc, (
+                                "dev.ginr.notebook.magic.GinrSession.get().runs().get(\"long\").run().result()"
+                                ".history().stream().map(e -> e.step()).toList()"))),
+                            "checkpoint_step": checkpoint_step(kc, run_dir)}
+        report["ablation"] = interrupted_ablation(kc, km, run_dir + "-ablation")
+        report["after_ablation"] = text_of(run(kc, "6 * 7"))
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     print(json.dumps(report))
+
+
+def interrupted_ablation(kc, km, out):
+    """%ginr_ablation interrupted once its second layer is training: the first layer stays in the table."""
+    msg_id = kc.execute("%%ginr_ablation long --layers 1-3 --steps 2 --images 4 --test-images 2 --out %s" % out)
+    texts, interrupted, deadline = [], False, time.time() + 600
+    while time.time() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "display_data":
+            texts.append(text_of_display(msg) or "")
+            if not interrupted and texts[-1].startswith("layer 2"):
+                time.sleep(1)
+                km.interrupt_kernel()
+                interrupted = True
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    reply = wait_reply(kc, msg_id, timeout=60)
+    tables = [t for t in texts if "layer (paper numbering)" in t]
+    return {"status": reply["status"], "ename": reply.get("ename"), "interrupted": interrupted,
+            "table": tables[-1] if tables else None}
 
 
 if __name__ == "__main__":

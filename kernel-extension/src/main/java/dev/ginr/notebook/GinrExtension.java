@@ -2,6 +2,8 @@ package dev.ginr.notebook;
 
 import dev.ginr.notebook.display.Renderers;
 import dev.ginr.notebook.display.TrainingDisplay;
+import dev.ginr.notebook.kernel.DefaultImports;
+import dev.ginr.notebook.kernel.GinrKernel;
 import dev.ginr.notebook.magic.AblationMagic;
 import dev.ginr.notebook.magic.ConfigMagic;
 import dev.ginr.notebook.magic.DeviceMagic;
@@ -22,8 +24,8 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
  *
  * <p>Listed in {@code META-INF/services/org.dflib.jjava.jupyter.Extension}. JJava constructs extensions again on
  * every class path addition, so the constructor does nothing; {@link #install} only registers (no engine start, no
- * native library, no file access) and never throws: an extension that throws while loading would break every later
- * class path addition of the kernel.
+ * native library, no file access), makes the ginr kernel's default imports in other kernels (JJava), and never
+ * throws: an extension that throws while loading would break every later class path addition of the kernel.
  */
 public final class GinrExtension implements Extension {
 
@@ -34,7 +36,7 @@ public final class GinrExtension implements Extension {
     public void install(BaseKernel kernel) {
         try {
             GinrSession session = GinrSession.get();
-            long redraw = TrainingDisplay.DEFAULT_MIN_INTERVAL_MILLIS;
+            long redraw = TrainingDisplay.DEFAULT_TICK_MILLIS;
             MagicsRegistry magics = kernel.getMagicsRegistry();
             magics.registerLineMagic("ginr", new InfoMagic(session));
             magics.registerLineMagic("ginr_device", new DeviceMagic(session));
@@ -52,8 +54,26 @@ public final class GinrExtension implements Extension {
             Renderers.reconstructions(renderer);
             Renderers.runs(renderer);
             Renderers.ablations(renderer);
+
+            if (!(kernel instanceof GinrKernel)) {
+                importDefaults(kernel);
+            }
         } catch (Throwable e) { // never break the kernel's extension loading
             System.err.println("ginr extension: not installed (" + e + ")");
+        }
+    }
+
+    /**
+     * In JJava: the ginr kernel's default imports, made through the kernel's own evaluation (as JJava's own notebook
+     * initializer makes its imports), so that a notebook written for the ginr kernel runs unchanged. The ginr kernel
+     * makes them itself at start-up. A failure is reported with the list to import by hand, and loses nothing else.
+     */
+    private static void importDefaults(BaseKernel kernel) {
+        try {
+            kernel.eval(DefaultImports.source());
+        } catch (RuntimeException e) {
+            System.err.println("ginr extension: the default imports could not be made (" + e.getMessage()
+                    + "); run them yourself:\n" + DefaultImports.source());
         }
     }
 }

@@ -18,7 +18,12 @@ public final class RunSummary {
 
     /** The summary of {@code run}; {@code scale} states its resolution and budget (may be empty). */
     public static DisplayData render(ExperimentRun run, String scale) {
-        String text = text(run, scale);
+        return render(run, scale, "");
+    }
+
+    /** The summary of {@code run} with {@code note} (e.g. how to resume) as its last line, when not empty. */
+    public static DisplayData render(ExperimentRun run, String scale, String note) {
+        String text = text(run, scale) + (note == null || note.isBlank() ? "" : "\n  " + note);
         DisplayData d = new DisplayData(text);
         StringBuilder h = new StringBuilder("<div class=\"ginr-run\" style=\"font-family:sans-serif\">");
         text.lines().findFirst().ifPresent(l -> h.append("<b>").append(Html.escape(l)).append("</b>"));

@@ -18,8 +18,18 @@ public final class TrainingView {
     /** The frame for {@code title} after {@code events} (possibly none yet) and {@code evaluations}. */
     public static DisplayData frame(String title, String subtitle, List<ProgressEvent> events,
                                     List<double[]> evaluations) {
+        return frame(title, subtitle, events, evaluations, Double.NaN, 0, curveHtml(events, evaluations));
+    }
+
+    /**
+     * The frame {@code elapsedSeconds} into the run, {@code sinceLastEvent} seconds after the last event (the ETA
+     * counts down between events).
+     */
+    public static DisplayData frame(String title, String subtitle, List<ProgressEvent> events,
+                                    List<double[]> evaluations, double elapsedSeconds, double sinceLastEvent,
+                                    String curveHtml) {
         ProgressEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
-        String facts = facts(last, evaluations);
+        String facts = facts(last, evaluations, elapsedSeconds, sinceLastEvent);
         DisplayData d = new DisplayData(title + "  " + bar(last) + "  " + facts);
         StringBuilder h = new StringBuilder("<div class=\"ginr-training\" style=\"font-family:sans-serif\">");
         h.append("<b>").append(Html.escape(title)).append("</b>");
@@ -31,25 +41,33 @@ public final class TrainingView {
                 + "margin:4px 0\"><div style=\"width:%.1f%%;height:12px;background:#3b7dd8;border-radius:3px\">"
                 + "</div></div>", pct));
         h.append("<div>").append(Html.escape(facts)).append("</div>");
-        XYChart curve = ProgressCurve.of(events, evaluations);
-        if (curve != null) {
-            h.append(PngImages.imgTag(ChartImages.png(curve, ChartImages.SCALE), curve.getWidth(),
-                    curve.getHeight(), "loss and PSNR by step"));
-        }
-        d.putHTML(h.append("</div>").toString());
+        d.putHTML(h.append(curveHtml).append("</div>").toString());
         return d;
     }
 
-    /** "step 12/40 (30%) | 2.1 steps/s | ETA 13 s | loss 0.01234 | batch PSNR 19.09 dB | held-out 17.20 dB @ 10" */
-    static String facts(ProgressEvent last, List<double[]> evaluations) {
+    /** The loss and PSNR curve as an HTML image, or "" before there are points to draw. */
+    public static String curveHtml(List<ProgressEvent> events, List<double[]> evaluations) {
+        XYChart curve = ProgressCurve.of(events, evaluations);
+        return curve == null ? "" : PngImages.imgTag(ChartImages.png(curve, ChartImages.SCALE), curve.getWidth(),
+                curve.getHeight(), "loss and PSNR by step");
+    }
+
+    /**
+     * "step 12/40 (30%) | 6 s elapsed | 2.1 steps/s | ETA 13 s | loss 0.01234 | batch PSNR 19.09 dB | held-out
+     * 17.20 dB @ 10"
+     */
+    static String facts(ProgressEvent last, List<double[]> evaluations, double elapsedSeconds,
+                        double sinceLastEvent) {
+        String elapsed = Double.isFinite(elapsedSeconds) ? " | " + duration(Math.floor(elapsedSeconds)) + " elapsed"
+                : "";
         if (last == null) {
-            return "starting (building the model, first step)";
+            return "starting (building the model, first step)" + elapsed;
         }
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "step %d/%d (%.0f%%)", last.step(),
-                last.totalSteps(), 100 * last.fraction()));
+                last.totalSteps(), 100 * last.fraction())).append(elapsed);
         s.append(" | ").append(Double.isFinite(last.stepsPerSecond())
                 ? String.format(Locale.ROOT, "%.2f steps/s", last.stepsPerSecond()) : "- steps/s");
-        s.append(" | ETA ").append(duration(last.etaSeconds()));
+        s.append(" | ETA ").append(duration(Math.max(0, last.etaSeconds() - Math.max(0, sinceLastEvent))));
         s.append(String.format(Locale.ROOT, " | loss %.5f | batch PSNR %.2f dB", last.loss(), last.psnr()));
         if (!evaluations.isEmpty()) {
             double[] e = evaluations.get(evaluations.size() - 1);

@@ -34,7 +34,6 @@ final class CellEvaluator {
 
     /** Evaluates every snippet of {@code cell}; returns the last expression's value or null. */
     Object eval(String cell) {
-        control.beginCell();
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell;
         Object value = null;
@@ -65,16 +64,14 @@ final class CellEvaluator {
     }
 
     private Object evalSnippet(String cell, int start, String source) {
+        stopIfInterrupted(cell, start);
         List<SnippetEvent> events = shell.eval(source);
         Object value = null;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue; // a dependent snippet re-evaluated because of this one
             }
-            if (control.interruptRequested()) {
-                throw new CellInterrupted("interrupted at line " + CellText.lineOf(cell, start)
-                        + "; the kernel is alive and keeps every definition made before the interrupt");
-            }
+            stopIfInterrupted(cell, start);
             Snippet snippet = event.snippet();
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compilationError(cell, start, snippet);
@@ -85,6 +82,14 @@ final class CellEvaluator {
             value = isExpression(snippet) ? control.lastValue() : null;
         }
         return value;
+    }
+
+    private void stopIfInterrupted(String cell, int start) {
+        if (control.interruptRequested()) {
+            throw new CellInterrupted("interrupted at line " + CellText.lineOf(cell, start) + (control.abandoned()
+                    ? "; the cell ignored the interrupt inside library code and was left running in the background"
+                    : "") + "; the kernel is alive and keeps every definition made before the interrupt");
+        }
     }
 
     private static boolean isExpression(Snippet s) {
@@ -131,6 +136,12 @@ final class CellEvaluator {
         return new CellException(e.getClass().getName(), e.getMessage(), e.getStackTrace(), null);
     }
 
+    /** A snippet JShell cannot classify that does not even parse (not merely one naming an unknown symbol). */
+    private static boolean malformed(SourceCodeAnalysis analysis, String source) {
+        return source != null && analysis.sourceToSnippets(source).stream()
+                .anyMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS) && !SyntaxCheck.wellFormed(source);
+    }
+
     /**
      * Whether {@code code} can run as it is: {@code complete}, {@code invalid}, or an indent for the next line when
      * it stops in the middle of a statement (an open brace, an unfinished expression).
@@ -149,6 +160,9 @@ final class CellEvaluator {
                 case UNKNOWN:
                     return "invalid";
                 default:
+                    if (malformed(analysis, info.source())) {
+                        return "invalid";
+                    }
                     remaining = info.remaining();
             }
         }

@@ -1,6 +1,7 @@
 package dev.ginr.notebook.kernel;
 
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Tab completion and shift-tab inspection for a cell, on JShell's source analysis: names in scope (the default
- * imports bring the ginr-java, Tablesaw and XChart types), members after a dot, magic names after {@code %}.
+ * imports bring the ginr-java, Tablesaw and XChart types), names declared earlier in the same cell, members after a
+ * dot, magic names after {@code %}.
  */
 final class CodeAssist {
 
@@ -38,16 +40,49 @@ final class CodeAssist {
         }
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         int start = CellText.snippetStart(analysis, code, cursor);
+        String current = code.substring(start, cursor);
+        String earlier = earlierLocals(analysis, code.substring(0, start));
+        ReplacementOptions options = earlier.isEmpty() ? null
+                : suggest(analysis, earlier + current, start - earlier.length(), cursor);
+        return options != null ? options : suggest(analysis, current, start, cursor);
+    }
+
+    /** JShell's completions of {@code input}, which ends at {@code cursor} and starts at cell offset {@code at}. */
+    private static ReplacementOptions suggest(SourceCodeAnalysis analysis, String input, int at, int cursor) {
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                analysis.completionSuggestions(code.substring(start, cursor), cursor - start, anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(input, input.length(), anchor);
         if (suggestions == null || suggestions.isEmpty()) {
             return null;
         }
         List<String> options = suggestions.stream()
                 .sorted(Comparator.comparing((SourceCodeAnalysis.Suggestion s) -> !s.matchesType()))
                 .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
-        return new ReplacementOptions(options, start + anchor[0], cursor);
+        return new ReplacementOptions(options, Math.max(at + anchor[0], 0), cursor);
+    }
+
+    /**
+     * The snippets before the cursor's one in the same cell that may stand in a method body (variables, statements,
+     * local classes), so that names declared there complete although the cell has not run yet. JShell completes a
+     * statement as the body of a method; the leading empty block keeps it from taking a local class first for a
+     * class member.
+     */
+    private static String earlierLocals(SourceCodeAnalysis analysis, String before) {
+        StringBuilder locals = new StringBuilder();
+        String remaining = before;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete() || info.source() == null) {
+                break;
+            }
+            boolean local = analysis.sourceToSnippets(info.source()).stream().allMatch(sn ->
+                    sn.kind() == Snippet.Kind.VAR || sn.kind() == Snippet.Kind.STATEMENT
+                            || sn.kind() == Snippet.Kind.EXPRESSION || sn.kind() == Snippet.Kind.TYPE_DECL);
+            if (local) {
+                locals.append(info.source()).append('\n');
+            }
+            remaining = info.remaining();
+        }
+        return locals.length() == 0 ? "" : "{}\n" + locals;
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.List;
  * {@code updateDisplay}, {@code printf}) as plain calls.
  *
  * <p>Packages are imported on demand; the few that would clash ({@code java.awt.*} brings a {@code List}) are
- * imported by single type instead.
+ * imported by single type instead. The extension makes the same imports in JJava (see {@code GinrExtension}).
  */
-final class DefaultImports {
+public final class DefaultImports {
 
     private DefaultImports() {}
 
@@ -36,10 +36,11 @@ final class DefaultImports {
             "org.knowm.xchart.*");
 
     static final List<String> STATIC_IMPORTS = List.of(
-            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
+            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*",
+            "dev.ginr.notebook.display.NotebookOutput.*");
 
-    /** The import declarations as one JShell input. */
-    static String source() {
+    /** The import declarations as one JShell input (one declaration per line). */
+    public static String source() {
         StringBuilder s = new StringBuilder();
         IMPORTS.forEach(i -> s.append("import ").append(i).append(";\n"));
         STATIC_IMPORTS.forEach(i -> s.append("import static ").append(i).append(";\n"));

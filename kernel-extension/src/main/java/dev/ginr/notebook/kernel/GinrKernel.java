@@ -1,22 +1,39 @@
 package dev.ginr.notebook.kernel;
 
 import jdk.jshell.JShell;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ginr-java notebook kernel: Java cells run in a JShell inside the kernel's own JVM, on jjava-jupyter's
@@ -30,17 +47,23 @@ import java.util.List;
 public final class GinrKernel extends BaseKernel {
 
     private final JShell shell;
+    private final KernelIO kernelIO;
     private final CellExecutionControl control;
     private final CellEvaluator evaluator;
     private final CodeAssist assist;
     private final CellErrorFormatter errors;
     private final StartupImports imports = new StartupImports();
+    private final CellHistory history = new CellHistory();
+    private volatile QueuedRequests queued;
+    private volatile ShellReplyEnvironment cellEnv;
+    private final AtomicInteger evalDepth = new AtomicInteger();
 
-    GinrKernel(String name, String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, JupyterIO io,
+    GinrKernel(String name, String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, KernelIO io,
                CommManager commManager, Renderer renderer, MagicParser magicParser, MagicsRegistry magicsRegistry,
                boolean extensionsEnabled, StringStyler errorStyler, JShell shell, CellExecutionControl control) {
         super(name, version, languageInfo, helpLinks, null, io, commManager, renderer, magicParser, magicsRegistry,
                 extensionsEnabled, errorStyler);
+        this.kernelIO = io;
         this.shell = shell;
         this.control = control;
         this.evaluator = new CellEvaluator(shell, control);
@@ -66,14 +89,143 @@ public final class GinrKernel extends BaseKernel {
         imports.runNow(shell);
     }
 
+    /**
+     * Runs a cell. A call from inside a running cell ({@code eval(...)} in a cell) runs within that cell: only the
+     * outermost call starts and ends the cell, so an interrupt reaches both.
+     */
     @Override
     public Object evalRaw(String source) {
-        imports.await();
+        boolean outermost = evalDepth.getAndIncrement() == 0; // no lock: the shell thread holds the kernel's
+        if (outermost) {
+            control.beginCell();
+        }
         try {
+            imports.await(control::interruptRequested);
             return evaluator.eval(magicParser.resolveMagics(source));
         } finally {
             System.out.flush();
             System.err.flush();
+            evalDepth.decrementAndGet();
+            if (outermost) {
+                control.endCell();
+            }
+        }
+    }
+
+    /**
+     * Runs an execute request as the messaging spec says: {@code silent} publishes no input and no result and
+     * stores nothing; the execution count grows only for requests that store history; a failure with
+     * {@code stop_on_error} aborts the execute requests already queued behind it (see {@link QueuedRequests}).
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        boolean silent = request.isSilent();
+        boolean store = request.shouldStoreHistory() && !silent;
+        int count = store ? executionCount.getAndIncrement() : executionCount.get();
+        env.setBusyDeferIdle();
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
+        replaceOutputStreams(env);
+        kernelIO.attach(env, request.isStdinEnabled());
+        cellEnv = env;
+        env.defer(() -> {
+            cellEnv = null;
+            kernelIO.detach(env);
+        });
+        Outcome outcome = execute(env, request.getCode(), count, silent);
+        if (store) {
+            history.add(count, request.getCode(), outcome.text());
+        }
+        if (outcome.failed() && request.shouldStopOnError() && !silent && queued != null) {
+            env.resolveDeferrals(); // the failed cell's reply and idle status go out first
+            queued.abortWaiting(env);
+        }
+    }
+
+    /** How a cell ended: failed or not, and its value as text (null when it had none). */
+    private record Outcome(boolean failed, String text) {}
+
+    /** Runs the cell, publishes its result or error and defers its reply. */
+    private Outcome execute(ShellReplyEnvironment env, String code, int count, boolean silent) {
+        try {
+            DisplayData out = eval(code);
+            String text = null;
+            if (out != null && !silent) {
+                env.publish(new PublishExecuteResult(count, out));
+                Object plain = out.getData(MIMEType.TEXT_PLAIN);
+                text = plain == null ? "" : plain.toString();
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+            return new Outcome(false, text);
+        } catch (Exception e) {
+            ErrorReply error = ErrorReply.of(e);
+            error.setExecutionCount(count);
+            env.publish(PublishError.of(e, this::formatError));
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+            return new Outcome(true, null);
+        }
+    }
+
+    /** kernel_info_reply with the status field the messaging spec requires. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("status", "ok");
+        info.put("protocol_version", Header.PROTOCOL_VERISON);
+        info.put("implementation", name);
+        info.put("implementation_version", version);
+        info.put("language_info", getLanguageInfo());
+        info.put("banner", getBanner());
+        info.put("help_links", getHelpLinks());
+        reply(env, MessageType.KERNEL_INFO_REPLY, info);
+    }
+
+    /** history_reply for tail, range and search requests (see {@link CellHistory}). */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest r = message.getContent();
+        boolean output = r.includeOutput();
+        List<List<Object>> entries = switch (r.getAccessType()) {
+            case TAIL -> history.tail(((HistoryRequest.Tail) r).getMaxReturnLength(), output);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) r;
+                yield history.range(range.getSessionIndex(), range.getStart(), range.getStop(), output);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) r;
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique(), output);
+            }
+        };
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("status", "ok");
+        content.put("history", entries);
+        reply(env, MessageType.HISTORY_REPLY, content);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void reply(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        env.reply(new Message(env.getContext(), type, content));
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        queued = new QueuedRequests(connection);
+    }
+
+    /**
+     * Clears the running cell's output now, or with {@code wait} when the next output arrives (no flicker for a
+     * display redrawn in a loop). Does nothing outside a cell.
+     */
+    public void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = cellEnv;
+        if (env != null) {
+            env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
         }
     }
 

@@ -51,16 +51,21 @@ public final class GinrKernelBuilder extends BaseKernelBuilder<GinrKernelBuilder
             shell.addToClasspath(classPath);
         }
         return new GinrKernel(buildName(), buildVersion(), languageInfo(), helpLinks(),
-                buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
+                new KernelIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", buildMagicTranspiler()), buildMagicsRegistry(),
                 buildExtensionsEnabled(), buildErrorStyler(), shell, control);
     }
 
+    /**
+     * Java as Jupyter names it: language {@code java} (lower case, as the kernelspec and the pygments and CodeMirror
+     * modes say) and files {@code .java}, so front ends highlight cells and name downloads as Java. (JJava and IJava
+     * report {@code Java} and {@code .jshell}.)
+     */
     private static LanguageInfo languageInfo() {
-        return new LanguageInfo.Builder("Java")
+        return new LanguageInfo.Builder("java")
                 .version(Runtime.version().toString())
                 .mimetype("text/x-java-source")
-                .fileExtension(".jshell")
+                .fileExtension(".java")
                 .pygments("java")
                 .codemirror("text/x-java")
                 .exporter("script")

@@ -31,7 +31,7 @@ public final class KernelMain {
         }
         System.setProperty("java.awt.headless", "true"); // images and charts render without a display
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new KernelConnection(properties);
         GinrKernel kernel = GinrKernel.builder().build();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);

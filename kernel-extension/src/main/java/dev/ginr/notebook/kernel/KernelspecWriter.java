@@ -32,9 +32,12 @@ public final class KernelspecWriter {
     /** The display name the notebook's kernel menu shows. */
     public static final String DISPLAY_NAME = "Java (GINR)";
 
-    /** JVM options: headless rendering, DJL offline, native memory outside a modest heap. */
+    /**
+     * JVM options: headless rendering, DJL offline, native memory outside a modest heap, and native access for the
+     * engine's libraries (Java 24+ warns on every start without it; Java 17 accepts the option).
+     */
     static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
-            "-Xmx4g", "-XX:+UseSerialGC", "-Xshare:auto");
+            "-Xmx4g", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
 
     private KernelspecWriter() {}
 

@@ -6,6 +6,8 @@ import jdk.jshell.SnippetEvent;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Makes the {@link DefaultImports} on a background thread while the kernel already answers Jupyter, because
@@ -47,8 +49,18 @@ final class StartupImports {
 
     /** Waits until the imports are made; rethrows their failure. */
     void await() {
+        await(() -> false);
+    }
+
+    /** Waits until the imports are made or {@code cancelled} says so (a cell interrupt); rethrows their failure. */
+    void await(BooleanSupplier cancelled) {
         try {
-            done.await();
+            while (!done.await(50, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CellInterrupted("interrupted while the default imports were being made; the kernel is"
+                            + " alive, run the cell again");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the default imports were being made", e);

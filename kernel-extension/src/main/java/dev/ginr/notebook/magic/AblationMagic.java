@@ -13,6 +13,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,11 +29,11 @@ public final class AblationMagic extends GinrMagic {
                     + "[L-1]) and shows the held-out PSNRs beside the paper's Table 7 row, as a table and a chart.",
             options());
 
-    private final long redrawMillis;
+    private final long tickMillis;
 
-    public AblationMagic(GinrSession session, long redrawMillis) {
+    public AblationMagic(GinrSession session, long tickMillis) {
         super(session, USAGE);
-        this.redrawMillis = redrawMillis;
+        this.tickMillis = tickMillis;
     }
 
     private static List<Usage.Option> options() {
@@ -64,14 +65,28 @@ public final class AblationMagic extends GinrMagic {
         return result;
     }
 
-    /** Runs the sweep with one live display per layer; the plain Java form of this magic. */
+    /**
+     * Runs the sweep with one live display per layer; the plain Java form of this magic. An interrupt stops the
+     * layer in training at its next step: the layers finished before it, and the stopped one with its stop reason,
+     * are the result.
+     */
     public AblationResult sweep(TrainingRecipe recipe, List<Integer> layers, Path out, DisplaySink sink) {
         Device device = session.device();
         sink.display(new DisplayData("layer-location sweep of '" + recipe.name() + "': paper layers " + layers
                 + " = arch.modulated_layer_idxs " + layers.stream().map(l -> l - 1).toList()
                 + "; run folders under " + out));
-        return TrainingJob.run("ginr-ablation-" + recipe.name(), () -> AblationSweep.run(recipe, layers, out, device,
-                (layer, r) -> new TrainingDisplay(sink, "layer " + layer + " (arch.modulated_layer_idxs [" + (layer - 1)
-                        + "])", redrawMillis, System::currentTimeMillis).start(r.name())));
+        List<TrainingDisplay> displays = Collections.synchronizedList(new ArrayList<>());
+        try {
+            return TrainingJob.run("ginr-ablation-" + recipe.name(), () -> AblationSweep.run(recipe, layers, out,
+                    device, (layer, r) -> {
+                        displays.forEach(TrainingDisplay::close); // the previous layer is over
+                        TrainingDisplay d = new TrainingDisplay(sink, "layer " + layer + " (arch.modulated_layer_idxs ["
+                                + (layer - 1) + "])", tickMillis, System::currentTimeMillis).start(r.name());
+                        displays.add(d);
+                        return d;
+                    }));
+        } finally {
+            displays.forEach(TrainingDisplay::close);
+        }
     }
 }

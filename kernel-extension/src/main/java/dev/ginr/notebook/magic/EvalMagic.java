@@ -1,11 +1,13 @@
 package dev.ginr.notebook.magic;
 
 import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PsnrTable;
 import dev.ginr.inr.experiment.RunScore;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.Displays;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import tech.tablesaw.api.Table;
 
 import java.util.Arrays;
@@ -34,7 +36,13 @@ public final class EvalMagic extends GinrMagic {
             throw new IllegalArgumentException("no held-out images (" + split.test().summary() + ")");
         }
         ExperimentRun run = r.run();
-        double[] psnr = run.evaluate(split.test().images());
+        double[] psnr = TrainingJob.run("ginr-eval-" + run.name(), () -> evaluate(run, split.test().images()));
+        if (psnr.length < split.test().files().size()) {
+            String text = "%ginr_eval " + run.name() + ": interrupted after " + psnr.length + " of "
+                    + split.test().files().size() + " held-out images; no score was kept (run it again for one)";
+            sink.display(new DisplayData(text));
+            return text;
+        }
         RunScore old = r.score();
         int s = run.spec().dataset().resolution();
         session.putRun(r.withScore(new RunScore(run.name(), run.spec().modelType(), run.spec().dataset().type(), s,
@@ -47,5 +55,22 @@ public final class EvalMagic extends GinrMagic {
                 .table();
         sink.display(Displays.table(t));
         return t;
+    }
+
+    /**
+     * The PSNR of each signal of {@code images}, one batch at a time, stopping early (with the PSNRs so far) when the
+     * job is interrupted.
+     */
+    static double[] evaluate(ExperimentRun run, SignalBatch images) {
+        int batch = Math.max(1, run.spec().experiment().batchSize());
+        double[] psnr = new double[images.count()];
+        int done = 0;
+        while (done < images.count() && !Thread.currentThread().isInterrupted()) {
+            int to = Math.min(images.count(), done + batch);
+            double[] part = run.evaluate(images.slice(done, to));
+            System.arraycopy(part, 0, psnr, done, part.length);
+            done = to;
+        }
+        return Arrays.copyOf(psnr, done);
     }
 }

@@ -2,6 +2,7 @@ package dev.ginr.notebook.magic;
 
 import ai.djl.engine.Engine;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.train.TrainingResult;
 import dev.ginr.notebook.display.DisplaySink;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -42,9 +43,24 @@ public final class InfoMagic extends GinrMagic {
         s.append("\nruns: ").append(where(session.runsRoot(), "GINR_RUNS"));
         s.append("\nconfigs: ").append(session.configs().isEmpty() ? "none yet (presets: image-32-small, ...)"
                 : String.join(", ", session.configs().keySet()));
-        s.append("\nruns in this session: ").append(session.runs().isEmpty() ? "none yet"
-                : String.join(", ", session.runs().keySet()));
+        s.append("\nruns in this session: ").append(session.runs().isEmpty() ? "none yet" : "");
+        session.runs().values().stream().sorted(java.util.Comparator.comparing(r -> r.run().name()))
+                .forEach(r -> s.append("\n  ").append(describe(r)));
         return s.toString();
+    }
+
+    /** "long: interrupted at step 137; checkpoint runs/long/checkpoint.safetensors (step 137)" */
+    static String describe(SessionRun r) {
+        TrainingResult t = r.run().result();
+        if (t == null) {
+            return r.run().name() + ": loaded from a checkpoint";
+        }
+        boolean interrupted = t.stopReason().equals("interrupted");
+        String state = t.completed() ? "completed, " + t.stepsDone() + " steps"
+                : interrupted ? "interrupted at step " + t.stepsDone() : t.stopReason();
+        String checkpoint = t.lastCheckpoint() == null ? "; no checkpoint" : "; checkpoint " + t.lastCheckpoint()
+                + (t.completed() || interrupted ? " (step " + t.stepsDone() + ")" : "");
+        return r.run().name() + ": " + state + checkpoint;
     }
 
     private static String torchThreads() {

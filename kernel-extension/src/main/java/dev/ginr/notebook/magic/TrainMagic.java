@@ -5,6 +5,7 @@ import dev.ginr.inr.config.ModelType;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.TrainingRecipe;
+import dev.ginr.inr.train.TrainingResult;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.TrainingDisplay;
 
@@ -16,8 +17,8 @@ import java.util.List;
 /**
  * {@code %ginr_train NAME [--data DIR] [--steps N] [--out RUN] ...}: trains config NAME (from {@code %%ginr_config},
  * or a preset name) with one live display updated in place, stores the run in the session and returns it. An
- * interrupt stops it at the next step boundary; the run folder keeps the last periodic checkpoint (see
- * {@link TrainingJob}) and the kernel lives on.
+ * interrupt stops it at the next step boundary with a checkpoint at that step (see {@link TrainingJob}); the run
+ * stays in the session, its summary says how {@code --resume} continues it, and the kernel lives on.
  */
 public final class TrainMagic extends GinrMagic {
 
@@ -27,11 +28,11 @@ public final class TrainMagic extends GinrMagic {
                     + "folder (default: <runs>/<name>). Interrupt the kernel to stop at the next step with a checkpoint.",
             options());
 
-    private final long redrawMillis;
+    private final long tickMillis;
 
-    public TrainMagic(GinrSession session, long redrawMillis) {
+    public TrainMagic(GinrSession session, long tickMillis) {
         super(session, USAGE);
-        this.redrawMillis = redrawMillis;
+        this.tickMillis = tickMillis;
     }
 
     private static List<Usage.Option> options() {
@@ -55,36 +56,53 @@ public final class TrainMagic extends GinrMagic {
             recipe = recipe.withModelType(type);
         }
         recipe = values.apply(recipe);
-        return train(recipe, args.path("out", session.runsRoot().resolve(runName)), args.has("resume"), sink);
+        return train(recipe, args.path("out", session.runsRoot().resolve(runName)), args.has("resume"), sink,
+                USAGE.command(args, "resume"));
     }
 
     /** Trains {@code recipe} with a live display in {@code sink}; the plain Java form of this magic. */
     public ExperimentRun train(TrainingRecipe recipe, Path runDir, boolean resume, DisplaySink sink) {
+        return train(recipe, runDir, resume, sink, "train(recipe, runDir, true, sink)");
+    }
+
+    /**
+     * Trains with a live display; the run goes into the session, also when interrupted (with its checkpoint at the
+     * interrupt step), and an interrupted run's summary says where the checkpoint is and how {@code resumeCommand}
+     * continues from it.
+     */
+    ExperimentRun train(TrainingRecipe recipe, Path runDir, boolean resume, DisplaySink sink, String resumeCommand) {
         ImageFolder.Split split = recipe.loadData();
         Device device = session.device();
         TrainingDisplay display = new TrainingDisplay(sink, "training '" + recipe.name() + "' ("
-                + recipe.spec().modelType().yamlName() + ")", redrawMillis, System::currentTimeMillis)
+                + recipe.spec().modelType().yamlName() + ")", tickMillis, System::currentTimeMillis)
                 .start(RecipeOptions.scale(recipe, split, device.toString()) + "; run folder " + runDir);
         TrainingRecipe r = recipe;
         try {
-            ExperimentRun run = TrainingJob.run("ginr-train-" + recipe.name(), () -> {
+            return TrainingJob.run("ginr-train-" + recipe.name(), () -> {
                 ExperimentRun trained = r.train(split, runDir, resume, device, display);
                 session.putRun(new SessionRun(trained, r, split, r.score(trained, split)));
-                display.finish(trained); // here, so that a forced stop of the cell still shows the summary
+                display.finish(trained, resumeNote(trained, resumeCommand)); // from here: the cell may be gone
                 return trained;
             });
-            return run;
         } catch (RuntimeException e) {
-            String message = interruptedWhileSaving(e) ? "interrupted; then the training thread failed ("
-                    + e.getCause() + "), so there is no checkpoint at the interrupt; the last periodic one remains: " + (Files.isRegularFile(runDir.resolve(ExperimentRun.CHECKPOINT))
-                    ? runDir.resolve(ExperimentRun.CHECKPOINT) + " (load it with %ginr_eval " + runDir + ")"
-                    : "none was written yet") : e.getMessage();
+            String message = e instanceof TrainingJob.StoppedWithFailure ? "interrupted; then the training failed ("
+                    + e.getCause() + "); the last checkpoint written: " + lastCheckpoint(runDir) : e.getMessage();
             display.fail(message);
             throw new MagicFailure(USAGE.magic() + ": " + message);
         }
     }
 
-    private static boolean interruptedWhileSaving(Throwable e) {
-        return e instanceof TrainingJob.StoppedWithFailure;
+    /** For a run that stopped early with a checkpoint: where it is and the call that continues from it. */
+    static String resumeNote(ExperimentRun run, String resumeCommand) {
+        TrainingResult r = run.result();
+        if (r == null || r.completed() || r.lastCheckpoint() == null) {
+            return "";
+        }
+        return "to continue from step " + r.stepsDone() + ": " + resumeCommand;
+    }
+
+    private static String lastCheckpoint(Path runDir) {
+        Path file = runDir.resolve(ExperimentRun.CHECKPOINT);
+        return Files.isRegularFile(file) ? file + " (load it with %ginr_eval " + runDir + ")" : "none";
     }
 }

@@ -2,17 +2,19 @@ package dev.ginr.notebook.magic;
 
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.GradMode;
+import dev.ginr.notebook.kernel.CellStop;
 
 import java.util.function.Supplier;
 
 /**
- * Runs a training off the cell's thread, so that the cell can be stopped without killing the training mid-step.
+ * Runs a training (or an evaluation) off the cell's thread, so that an interrupt stops it at a step boundary instead
+ * of cutting a step in half.
  *
- * <p>A cell interrupt is passed on to the training thread, where the Trainer stops at its next step boundary. A
- * forced stop of the cell's thread (ThreadDeath, as JJava and the ginr kernel's grace period use) is passed on the
- * same way, and the cell's thread waits for that step (at most {@link #STOP_WAIT_NANOS}) before it lets the stop go
- * on, so no step is cut in half. The Trainer then writes its checkpoint at that step boundary (atomically, through a
- * plain stream that the interrupt does not close), besides the periodic ones.
+ * <p>A cell interrupt is passed on to the job's thread, where the Trainer stops at its next step boundary and writes
+ * its checkpoint at that step; the cell's thread waits for that (at most {@link #STOP_WAIT_NANOS}), telling the
+ * kernel it is stopping by itself ({@link CellStop#acknowledge}) so that the kernel does not give up on it. The job's
+ * thread never publishes anything: displays are sent by their own thread, so no interrupted thread reaches the
+ * kernel's sockets.
  *
  * <p>The training thread is a new thread: it sets PyTorch's per-thread grad mode as on the engine's start thread
  * ({@link GradMode#matchEngineStartThread()}).
@@ -25,36 +27,23 @@ public final class TrainingJob {
     private TrainingJob() {}
 
     /**
-     * Runs {@code work} (which should also store its result where later cells find it) on a training thread and
-     * waits for it. After a cell interrupt the interrupt status of the calling thread is set again on a normal
-     * return, so the kernel still reports the cell as interrupted; a failure is thrown with the status clear, so the
-     * caller can still show it.
+     * Runs {@code work} (which should also store its result where later cells find it) on a job thread and waits
+     * for it. After a cell interrupt the job is asked to stop, its result is returned as usual, and the interrupt
+     * status of the calling thread is set again, so the kernel still reports the cell as interrupted. A failure of
+     * the job is thrown with the status clear, so the caller can still show it.
      */
     public static <T> T run(String name, Supplier<T> work) {
         TrainingThread t = new TrainingThread(name, work);
         t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         t.start();
         boolean interrupted = false;
-        ThreadDeath death = null;
-        long stopDeadline = Long.MAX_VALUE;
-        while (t.isAlive() && System.nanoTime() < stopDeadline) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ThreadDeath d) {
-                death = d; // a forced stop: still let the step and its checkpoint finish first
-            }
-            if ((interrupted || death != null) && !t.stop) {
-                t.requestStop();
-                stopDeadline = System.nanoTime() + STOP_WAIT_NANOS;
-            }
-        }
-        if (death != null) {
-            if (t.failure != null) {
-                System.err.println(name + " failed while stopping: " + t.failure);
-            }
-            throw death;
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            CellStop.acknowledge();
+            t.requestStop();
+            awaitStop(t);
         }
         if (t.isAlive()) {
             throw new IllegalStateException("the training did not stop within " + STOP_WAIT_NANOS / 1_000_000_000
@@ -75,6 +64,18 @@ public final class TrainingJob {
         return cast(t.result);
     }
 
+    /** Waits for the stopping job, ignoring further interrupts (the stop is already under way). */
+    private static void awaitStop(Thread t) {
+        long deadline = System.nanoTime() + STOP_WAIT_NANOS;
+        while (t.isAlive() && System.nanoTime() < deadline) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException again) {
+                // asked twice: the job stops at its next step all the same
+            }
+        }
+    }
+
     /** The training failed after it was asked to stop (e.g. an interrupted write); the cause says how. */
     public static final class StoppedWithFailure extends RuntimeException {
         StoppedWithFailure(Throwable cause) {
@@ -86,7 +87,6 @@ public final class TrainingJob {
     private static final class TrainingThread extends Thread {
 
         private final Supplier<?> work;
-        private volatile boolean stop;
         private volatile Throwable failure;
         private volatile Object result;
 
@@ -97,7 +97,6 @@ public final class TrainingJob {
         }
 
         void requestStop() {
-            stop = true;
             interrupt();
         }
 

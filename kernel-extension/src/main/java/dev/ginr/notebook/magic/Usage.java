@@ -73,6 +73,25 @@ public record Usage(String magic, String positionals, int minPositionals, int ma
         return s.toString().stripTrailing();
     }
 
+    /** The magic call that {@code args} came from, options in the usage's order, plus {@code --flag} if not set. */
+    public String command(MagicArgs args, String flag) {
+        StringBuilder s = new StringBuilder(magic);
+        args.positionals().forEach(p -> s.append(' ').append(quoted(p)));
+        for (Option o : options) {
+            if (args.has(o.name()) && !o.name().equals(flag)) {
+                s.append(" --").append(o.name());
+                if (o.value() != null) {
+                    s.append(' ').append(quoted(args.get(o.name(), "")));
+                }
+            }
+        }
+        return flag == null ? s.toString() : s.append(" --").append(flag).toString();
+    }
+
+    private static String quoted(String word) {
+        return word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) ? "\"" + word + "\"" : word;
+    }
+
     /** Parses the magic's words; {@code --help} or {@code -h} anywhere asks for the help text. */
     public MagicArgs parse(List<String> words) throws UsageException {
         if (words.contains("--help") || words.contains("-h")) {

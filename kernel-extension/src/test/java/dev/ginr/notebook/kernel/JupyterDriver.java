@@ -27,14 +27,14 @@ final class JupyterDriver {
 
     private JupyterDriver() {}
 
-    /** Fails with a clear message unless Debian's python3 has jupyter_client, nbclient and nbformat. */
+    /** Fails with a clear message unless Debian's python3 has jupyter_client, nbclient, nbformat, the kernel suite. */
     static void requireJupyter() throws Exception {
         String missing = "Jupyter is not installed for " + PYTHON + " (need python3-jupyter-client, python3-nbclient,"
-                + " python3-nbformat). Run environment/setup.sh first.";
+                + " python3-nbformat, python3-jupyter-kernel-test). Run environment/setup.sh first.";
         if (!Files.isExecutable(Path.of(PYTHON))) {
             throw new AssertionError(missing + " (" + PYTHON + " not found)");
         }
-        Process p = new ProcessBuilder(PYTHON, "-c", "import jupyter_client, nbclient, nbformat")
+        Process p = new ProcessBuilder(PYTHON, "-c", "import jupyter_client, nbclient, nbformat, jupyter_kernel_test")
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -42,10 +42,21 @@ final class JupyterDriver {
         }
     }
 
-    /** A JUPYTER_PATH folder holding the test kernelspec. */
+    /** Runs Jupyter's standard kernel suite against the test kernelspec in {@code jupyterPath}. */
+    static JsonObject runStandardSuite(Path jupyterPath) throws Exception {
+        requireJupyter();
+        return run(jupyterPath, "standard_suite_driver.py", 900, Map.of(), KERNEL_NAME);
+    }
+
+    /** A JUPYTER_PATH folder holding the test kernelspec, on the Java running the tests. */
     static Path installTestKernelspec() throws IOException {
+        return installTestKernelspec(Path.of(System.getProperty("java.home")));
+    }
+
+    /** A JUPYTER_PATH folder holding the test kernelspec, on the Java installed at {@code javaHome}. */
+    static Path installTestKernelspec(Path javaHome) throws IOException {
         Path jupyterPath = Files.createTempDirectory("ginr-jupyter-path-");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = javaHome.resolve("bin").resolve("java").toString();
         List<Path> cp = Arrays.stream(testClassPath().split(File.pathSeparator)).filter(s -> !s.isBlank())
                 .map(Path::of).toList();
         KernelspecWriter.write(jupyterPath.resolve("kernels").resolve(KERNEL_NAME), java, List.of(), cp,

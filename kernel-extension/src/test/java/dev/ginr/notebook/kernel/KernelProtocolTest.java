@@ -38,7 +38,65 @@ class KernelProtocolTest {
     void kernelInfoIsAnsweredWithinFiveSeconds() {
         double startup = report.get("startup_seconds").getAsDouble();
         assertTrue(startup < MAX_STARTUP_SECONDS, "kernel_info took " + startup + " s");
-        assertEquals("java", report.getAsJsonObject("kernel_info").get("language").getAsString().toLowerCase());
+    }
+
+    @Test
+    void kernelInfoHasStatusLanguageJavaAndExtensionJava() {
+        JsonObject info = report.getAsJsonObject("kernel_info");
+        assertEquals("ok", info.get("status").getAsString(), info.toString());
+        assertEquals("java", info.get("language").getAsString(), info.toString());
+        assertEquals(".java", info.get("file_extension").getAsString(), info.toString());
+    }
+
+    @Test
+    void historyAnswersTailWithOutputRangeAndSearch() {
+        JsonObject reply = report.getAsJsonObject("history_tail");
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        JsonArray tail = reply.getAsJsonArray("history").get(0).getAsJsonArray();
+        int count = report.get("history_marker_count").getAsInt();
+        assertEquals(count, tail.get(1).getAsInt(), tail.toString());
+        assertEquals("\"history-\" + \"marker\"", tail.get(2).getAsJsonArray().get(0).getAsString());
+        assertEquals("history-marker", tail.get(2).getAsJsonArray().get(1).getAsString());
+        JsonArray range = report.getAsJsonArray("history_range");
+        assertEquals(1, range.size(), range.toString());
+        assertEquals(count, range.get(0).getAsJsonArray().get(1).getAsInt());
+        JsonArray found = report.getAsJsonArray("history_search");
+        assertEquals(1, found.size(), "unique search finds the one cell: " + found);
+        assertEquals(count, found.get(0).getAsJsonArray().get(1).getAsInt());
+    }
+
+    @Test
+    void clearOutputFromJavaWithAndWithoutWait() {
+        JsonObject now = report.getAsJsonObject("clear_now");
+        assertEquals("ok", now.get("status").getAsString(), now.toString());
+        String order = now.getAsJsonArray("outputs").asList().stream()
+                .map(o -> o.getAsJsonObject().get("type").getAsString()).toList().toString();
+        assertEquals("[stream, clear_output, stream]", order, now.toString());
+        assertTrue(!output(now, "clear_output").get("wait").getAsBoolean());
+        assertTrue(output(report.getAsJsonObject("clear_wait"), "clear_output").get("wait").getAsBoolean());
+    }
+
+    @Test
+    void completionOffersNamesDeclaredEarlierInTheSameCell() {
+        JsonObject c = report.getAsJsonObject("complete_same_cell");
+        assertTrue(contains(c.getAsJsonArray("matches"), "length()"), c.toString());
+        assertEquals(c.get("code_length").getAsInt() - "leng".length(), c.get("start").getAsInt(), c.toString());
+        assertEquals(c.get("code_length").getAsInt(), c.get("end").getAsInt());
+    }
+
+    @Test
+    void aFailedCellAbortsTheCellsQueuedBehindItWhenStopOnError() {
+        assertEquals("[\"error\",\"aborted\",\"aborted\"]", report.get("stop_on_error").toString());
+        assertEquals("42", report.get("after_abort").getAsString());
+        assertEquals("[\"error\",\"ok\"]", report.get("no_stop_on_error").toString());
+    }
+
+    @Test
+    void silentRequestsPublishNoInputOrResultAndKeepTheCount() {
+        JsonObject silent = report.getAsJsonObject("silent");
+        assertEquals("ok", silent.get("status").getAsString(), silent.toString());
+        assertEquals("[\"status\"]", silent.get("types").toString(), "only busy: " + silent);
+        assertEquals(1, silent.get("count_step").getAsInt(), silent.toString());
     }
 
     @Test
