@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * sets (CelebA, FFHQ, ImageNette, LibriSpeech, ShapeNet) are fetched by hand; data-scripts/README.md says how.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Build data sets.", subcommands = {DataCommand.OfflinePhotos.class})
+        description = "Build data sets.", subcommands = {DataCommand.OfflinePhotos.class, OfflineSpeechCommand.class})
 public final class DataCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,7 +34,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing data set name (offline-photos)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing data set name (offline-photos, offline-speech)");
     }
 
     /** {@code ginr data offline-photos}: deterministic photo crops split by source photo, with a manifest. */
