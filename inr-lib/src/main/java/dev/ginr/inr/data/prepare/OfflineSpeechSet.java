@@ -78,8 +78,11 @@ public final class OfflineSpeechSet {
 
         public String summary() {
             StringBuilder s = new StringBuilder(upToDate ? "up to date: " : "");
-            s.append("recordings ").append(recordings).append(", held out ").append(heldOut).append("; clips ")
-                    .append(clips);
+            s.append("recordings ").append(recordings);
+            if (!heldOut.isEmpty()) {
+                s.append(", held out ").append(heldOut);
+            }
+            s.append("; clips ").append(clips);
             if (!skipped.isEmpty()) {
                 s.append("; skipped ").append(skipped.size()).append(" recordings (").append(skipped.get(0))
                         .append(skipped.size() > 1 ? ", ..." : "").append(")");

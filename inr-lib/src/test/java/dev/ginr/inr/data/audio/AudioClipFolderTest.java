@@ -17,11 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AudioClipFolderTest {
 
     private static float[] tone(double hz, int rate, double seconds, double amplitude) {
-        float[] x = new float[(int) Math.round(rate * seconds)];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / rate));
-        }
-        return x;
+        return SincResamplerTest.tone(hz, rate, seconds, amplitude);
     }
 
     @Test

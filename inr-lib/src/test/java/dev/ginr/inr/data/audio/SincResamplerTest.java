@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SincResamplerTest {
 
-    private static float[] tone(double hz, int rate, double seconds, double amplitude) {
+    static float[] tone(double hz, int rate, double seconds, double amplitude) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / rate));
