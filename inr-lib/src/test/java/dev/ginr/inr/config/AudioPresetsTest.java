@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,8 +87,16 @@ class AudioPresetsTest {
         assertTrue(s.hyponet().hiddenDim() < paper.hyponet().hiddenDim());
         assertTrue(s.transformer().embedDim() < paper.transformer().embedDim());
         assertEquals(ComposerConfig.of(1, s.hyponet().hiddenDim()), s.composer());
-        assertNull(s.meta());
+        assertEquals(MetaConfig.of(2, 0.003), s.meta()); // for the meta-learned models, as the image presets
         assertTrue(s.experiment().measuredInSteps());
+    }
+
+    @Test
+    void normalizedWaveformsAreRefusedRatherThanIgnored() {
+        String yaml = Presets.yaml("audio-1s-paper").replace("normalize: false", "normalize: true");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new YamlConfigReader().read(yaml, "normalized.yaml"));
+        assertEquals("dataset.transforms.normalize", e.path());
     }
 
     @Test
