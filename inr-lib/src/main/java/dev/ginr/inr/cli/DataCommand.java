@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ginr data}: builds data sets. Its one subcommand so far, {@code offline-photos}, cuts a small real image
- * set from the photos that Debian wallpaper packages install (see {@link OfflinePhotoSet}). The paper's own data
+ * {@code ginr data}: builds data sets. {@code offline-photos} cuts a small real image set from the photos that Debian
+ * wallpaper packages install (see {@link OfflinePhotoSet}); {@code offline-speech} cuts speech clips from recorded
+ * prompts that Debian packages install ({@link OfflineSpeechCommand}). The paper's own data
  * sets (CelebA, FFHQ, ImageNette, LibriSpeech, ShapeNet) are fetched by hand; data-scripts/README.md says how.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,

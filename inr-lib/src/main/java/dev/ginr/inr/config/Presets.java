@@ -10,8 +10,7 @@ import java.util.List;
  * The named presets shipped with the library as YAML resources in {@code dev/ginr/inr/presets/} (DESIGN.md,
  * "Presets"): small CPU-sized runs for tests and benchmarks, and the paper's 178x178 and LibriSpeech settings. Each
  * image and audio preset holds both ours and the TransINR baseline, each meta preset both ours and Learned Init; pick
- * one with
- * {@link ExperimentSpec#withModelType}.
+ * one with {@link ExperimentSpec#withModelType}.
  */
 public final class Presets {
 

@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.nn.DataTokenizer;
 import dev.ginr.inr.nn.InstancePatternComposers;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
-import dev.ginr.inr.nn.DataTokenizer;
 import dev.ginr.inr.nn.TransformerHypernetwork;
 import dev.ginr.inr.nn.WeightTokenHead;
 
