@@ -1,12 +1,16 @@
 package dev.ginr.inr;
 
 import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.audio.AudioClipFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Locates the small offline photo set the test command builds (data-scripts/build-offline-photos.sh). */
+/**
+ * Locates the small offline sets the test command builds: photos (data-scripts/build-offline-photos.sh) and speech
+ * (data-scripts/build-offline-speech.sh).
+ */
 public final class TestData {
 
     private TestData() {}
@@ -24,6 +28,22 @@ public final class TestData {
         if (!Files.isDirectory(dir) || ImageFolder.list(dir).isEmpty()) {
             throw new IllegalStateException("offline photo crops missing at " + dir
                     + ": run data-scripts/build-offline-photos.sh (the README's test command does)");
+        }
+        return dir;
+    }
+
+    /** The offline speech set: system property {@code ginr.speech}, else {@code <repo>/data/offline-speech}. */
+    public static Path offlineSpeech() {
+        String p = System.getProperty("ginr.speech");
+        return p != null ? Paths.get(p) : repoRoot().resolve("data/offline-speech");
+    }
+
+    /** The folder of {@code seconds}-second speech clips of one split; fails with the command that builds it. */
+    public static Path speechClips(int seconds, String split) {
+        Path dir = offlineSpeech().resolve(seconds + "s/" + split);
+        if (!Files.isDirectory(dir) || AudioClipFolder.list(dir).isEmpty()) {
+            throw new IllegalStateException("offline speech clips missing at " + dir
+                    + ": run data-scripts/build-offline-speech.sh (the README's test command does)");
         }
         return dir;
     }

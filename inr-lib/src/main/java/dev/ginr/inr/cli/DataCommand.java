@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ginr data}: builds data sets. Its one subcommand so far, {@code offline-photos}, cuts a small real image
- * set from the photos that Debian wallpaper packages install (see {@link OfflinePhotoSet}). The paper's own data
+ * {@code ginr data}: builds data sets. {@code offline-photos} cuts a small real image set from the photos that Debian
+ * wallpaper packages install (see {@link OfflinePhotoSet}); {@code offline-speech} cuts speech clips from recorded
+ * prompts that Debian packages install ({@link OfflineSpeechCommand}). The paper's own data
  * sets (CelebA, FFHQ, ImageNette, LibriSpeech, ShapeNet) are fetched by hand; data-scripts/README.md says how.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Build data sets.", subcommands = {DataCommand.OfflinePhotos.class})
+        description = "Build data sets.", subcommands = {DataCommand.OfflinePhotos.class, OfflineSpeechCommand.class})
 public final class DataCommand implements Runnable {
 
     @CommandLine.Spec
@@ -35,7 +36,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing data set name (offline-photos)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing data set name (offline-photos, offline-speech)");
     }
 
     /** {@code ginr data offline-photos}: deterministic photo crops split by source photo, with a manifest. */

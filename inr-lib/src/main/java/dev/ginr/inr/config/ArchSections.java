@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Reads the {@code arch} section of a reference-style config into the model records, applying the reference
  * implementation's defaults where a key is absent. Reference keys we read nothing from ({@code ema},
- * {@code coord_sampler}, ...) are accepted; settings we cannot honour fail with the allowed values.
+ * {@code coord_sampler} apart from its {@code coord_range}, ...) are accepted; settings we cannot honour fail with
+ * the allowed values.
  */
 final class ArchSections {
 
@@ -59,7 +60,19 @@ final class ArchSections {
         if (!t.bool(p + ".use_ff", true)) {
             type = FourierType.NONE;
         }
-        return new FourierConfig(type, t.integer(p + ".ff_dim", 128), t.number(p + ".ff_sigma", 1024));
+        return new FourierConfig(type, t.integer(p + ".ff_dim", 128), t.number(p + ".ff_sigma", 1024),
+                coordinateRange());
+    }
+
+    /** s of the reference's coordinate range [-s, s]; 1 when absent (the reference's default [-1, 1]). */
+    private double coordinateRange() {
+        List<Double> r = t.numberList(FourierConfig.RANGE_PATH);
+        if (r == null) {
+            return 1.0;
+        }
+        ConfigException.require(r.size() == 2 && r.get(1) > 0 && r.get(0) == -r.get(1), FourierConfig.RANGE_PATH, r,
+                "a symmetric range [-s, s] with s > 0, e.g. [-1.0, 1.0] (images, 1 s audio) or [-3.0, 3.0] (3 s audio)");
+        return r.get(1);
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The named presets shipped with the library as YAML resources in {@code dev/ginr/inr/presets/} (DESIGN.md,
- * "Presets"): small CPU-sized runs for tests and benchmarks, and the paper's 178x178 settings. Each image preset
- * holds both ours and the TransINR baseline, each meta preset both ours and Learned Init; pick one with
- * {@link ExperimentSpec#withModelType}.
+ * "Presets"): small CPU-sized runs for tests and benchmarks, and the paper's 178x178 and LibriSpeech settings. Each
+ * image and audio preset holds both ours and the TransINR baseline, each meta preset both ours and Learned Init; pick
+ * one with {@link ExperimentSpec#withModelType}.
  */
 public final class Presets {
 
@@ -22,8 +22,15 @@ public final class Presets {
     public static final String IMAGE_178_PAPER = "image-178-paper";
     /** The paper's meta-learning setting at 178x178. */
     public static final String META_178_PAPER = "meta-178-paper";
+    /** 1 s speech clips at 16 kHz (80 tokens of 200 samples), 128-wide 2-block transformer, hyponet 5 x 64. */
+    public static final String AUDIO_1S_SMALL = "audio-1s-small";
+    /** The paper's audio setting (Table 1) on 1 s LibriSpeech clips: hyponet 5 x 256, ff_dim 2048, ff_sigma 1024. */
+    public static final String AUDIO_1S_PAPER = "audio-1s-paper";
+    /** The same on 3 s clips: 240 tokens, coordinates in [-3, 3], a random quarter of the samples in the loss. */
+    public static final String AUDIO_3S_PAPER = "audio-3s-paper";
 
-    private static final List<String> NAMES = List.of(IMAGE_32_SMALL, META_32_SMALL, IMAGE_178_PAPER, META_178_PAPER);
+    private static final List<String> NAMES = List.of(IMAGE_32_SMALL, META_32_SMALL, IMAGE_178_PAPER, META_178_PAPER,
+            AUDIO_1S_SMALL, AUDIO_1S_PAPER, AUDIO_3S_PAPER);
     private static final String DIR = "/dev/ginr/inr/presets/";
 
     private Presets() {

@@ -27,9 +27,11 @@ final class RunSections {
         String p = DatasetConfig.PATH;
         String transforms = t.string(p + ".transforms.type", null);
         int resolution = t.integer(p + ".resolution", sizeFromName(transforms));
-        for (String key : List.of("total_secs", "normalize", "random_crop", "scale")) {
+        for (String key : List.of("total_secs", "random_crop", "scale")) {
             t.ignore(p + ".transforms." + key);
         }
+        ConfigException.require(!t.bool(p + ".transforms.normalize", false), p + ".transforms.normalize", true,
+                "false (waveforms are read in [-1, 1]; the reference's normalize would map them to [0, 1])");
         return new DatasetConfig(t.string(p + ".type", null), transforms, resolution,
                 t.integer(p + ".transforms.sampling_rate", 0), t.number(p + ".transforms.patch_secs", 0),
                 t.string(p + ".root", null));

@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.nn.DataTokenizer;
 import dev.ginr.inr.nn.InstancePatternComposers;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
-import dev.ginr.inr.nn.PatchTokenizer;
 import dev.ginr.inr.nn.TransformerHypernetwork;
 import dev.ginr.inr.nn.WeightTokenHead;
 
@@ -32,7 +32,7 @@ public final class LowRankModulatedTransInr implements GeneralizableInr {
     private final Map<Integer, WeightTokenHead> heads = new LinkedHashMap<>();
     private final ParameterSet params;
 
-    public LowRankModulatedTransInr(HyponetConfig hyponet, ComposerConfig composerConfig, PatchTokenizer tokenizer,
+    public LowRankModulatedTransInr(HyponetConfig hyponet, ComposerConfig composerConfig, DataTokenizer tokenizer,
                                     TransformerShape transformer, NDManager parent, DataType dataType) {
         this.hyponet = hyponet;
         this.composers = new InstancePatternComposers(hyponet, composerConfig);

@@ -2,11 +2,10 @@ package dev.ginr.inr.model;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.ginr.inr.config.ConfigException;
-import dev.ginr.inr.config.DataEncoderConfig;
 import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.config.TransformerConfig;
-import dev.ginr.inr.nn.PatchTokenizer;
+import dev.ginr.inr.data.SignalKind;
+import dev.ginr.inr.nn.DataTokenizer;
 
 import java.util.ArrayList;
 
@@ -27,14 +26,9 @@ public final class Models {
         };
     }
 
-    static PatchTokenizer tokenizer(ExperimentSpec spec) {
-        DataEncoderConfig enc = spec.dataEncoder();
-        if (enc == null || enc.kind() != DataEncoderConfig.Kind.UNFOLD) {
-            throw new ConfigException(DataEncoderConfig.PATH + ".type", enc == null ? null : enc.kind().yamlName(),
-                    "unfold (2-D image patches); audio and multi-view tokenizers are not implemented yet");
-        }
-        int side = spec.dataset().resolution();
-        return new PatchTokenizer(enc.patchSize(), enc.padding(), enc.nChannel(), side, side);
+    /** The data tokenizer of the spec's signal kind: 2-D patches for images, 1-D patches for audio. */
+    static DataTokenizer tokenizer(ExperimentSpec spec) {
+        return SignalKind.of(spec).tokenizer(spec.dataEncoder(), spec.dataset());
     }
 
     static TransformerShape transformer(ExperimentSpec spec) {

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.nn.DataTokenizer;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
-import dev.ginr.inr.nn.PatchTokenizer;
 import dev.ginr.inr.nn.TransformerHypernetwork;
 import dev.ginr.inr.nn.WeightTokenHead;
 
@@ -34,7 +34,7 @@ public final class TransInrBaseline implements GeneralizableInr {
     private final ParameterSet params;
 
     public TransInrBaseline(HyponetConfig hyponet, List<Integer> modulatedLayers, int weightGroups,
-                            PatchTokenizer tokenizer, TransformerShape transformer, NDManager parent,
+                            DataTokenizer tokenizer, TransformerShape transformer, NDManager parent,
                             DataType dataType) {
         this.hyponet = hyponet;
         this.mlp = new ModulatedMlp(hyponet, java.util.Set.of());

@@ -17,7 +17,8 @@ import dev.ginr.inr.config.FourierType;
  *   <li>Gaussian: B ~ N(0, ff_sigma^2);</li>
  *   <li>NeRF: f = 2^linspace(0, ff_sigma, K) per axis, block-diagonal, c = 1.</li>
  * </ul>
- * B is a buffer, not trained; it is stored with the model so a Gaussian mapping survives a checkpoint.
+ * B is a buffer, not trained; it is stored with the model so a Gaussian mapping survives a checkpoint. A coordinate
+ * range s other than 1 ({@link FourierConfig#coordinateRange}) is folded into it: B = s B_0, since (s x) B_0 = x B.
  */
 public final class FourierFeatures {
 
@@ -38,18 +39,19 @@ public final class FourierFeatures {
         }
     }
 
-    /** The frequency matrix B, shape (input_dim, ff_dim). */
+    /** The frequency matrix B, shape (input_dim, ff_dim), scaled by the coordinate range. */
     public NDArray frequencyMatrix(NDManager manager, DataType dataType) {
         int ff = config.ffDim();
+        double s = config.coordinateRange();
         if (config.type() == FourierType.GAUSSIAN) {
-            return manager.randomNormal(0f, (float) config.ffSigma(), new Shape(inputDim, ff), dataType);
+            return manager.randomNormal(0f, (float) (config.ffSigma() * s), new Shape(inputDim, ff), dataType);
         }
         int k = ff / inputDim;
         double[] f = axisFrequencies(config.type(), k, config.ffSigma());
         double[] b = new double[inputDim * ff];
         for (int a = 0; a < inputDim; a++) {
             for (int j = 0; j < k; j++) {
-                b[a * ff + a * k + j] = f[j];
+                b[a * ff + a * k + j] = s * f[j];
             }
         }
         return manager.create(b, new Shape(inputDim, ff)).toType(dataType, false);
@@ -65,10 +67,10 @@ public final class FourierFeatures {
         return f;
     }
 
-    /** Features of coordinates (..., input_dim) -> (..., 2 ff_dim), or the coordinates themselves for NONE. */
+    /** Features of coordinates (..., input_dim) -> (..., 2 ff_dim), or the coordinates times s for NONE. */
     public NDArray apply(ParameterSet.Bound p, NDArray coords) {
         if (config.type() == FourierType.NONE) {
-            return coords;
+            return config.coordinateRange() == 1 ? coords : GraphScalar.scale(coords, config.coordinateRange());
         }
         NDArray phase = coords.matMul(p.get(BUFFER)); // (..., ff_dim)
         if (config.type() != FourierType.NERF) {

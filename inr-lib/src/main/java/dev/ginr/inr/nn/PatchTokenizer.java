@@ -14,7 +14,7 @@ import dev.ginr.inr.config.ConfigException;
  * <p>Input (B, H W, C) channel-last (a flattened image batch), output (B, L, C p p) with
  * L = ((H + 2 pad) / p) ((W + 2 pad) / p).
  */
-public final class PatchTokenizer {
+public final class PatchTokenizer implements DataTokenizer {
 
     private final int patchSize;
     private final int padding;
@@ -44,16 +44,19 @@ public final class PatchTokenizer {
     }
 
     /** Number of tokens L per image. */
+    @Override
     public int tokenCount() {
         return ((height + 2 * padding) / patchSize) * ((width + 2 * padding) / patchSize);
     }
 
     /** Values per token, C p p. */
+    @Override
     public int tokenDim() {
         return channels * patchSize * patchSize;
     }
 
     /** (B, H W, C) -> (B, L, C p p). */
+    @Override
     public NDArray tokens(NDArray values) {
         long b = values.getShape().get(0);
         NDArray x = values.reshape(b, height, width, channels).transpose(0, 3, 1, 2); // (B, C, H, W)

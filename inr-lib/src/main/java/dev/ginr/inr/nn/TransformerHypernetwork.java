@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The transformer hypernetwork of TransINR and of the paper (PAPER.md §3): data tokens from the
- * {@link PatchTokenizer}, mapped to the embedding width by the latent mapping (one linear layer plus a learned
+ * {@link DataTokenizer} (2-D or 1-D patches), mapped to the embedding width by the latent mapping (one linear layer plus a learned
  * positional embedding, init N(0, 1)), followed by T learnable weight tokens (init N(0, 1)); a stack of pre-LN
  * {@link TransformerBlock}s reads them all, and the outputs at the weight-token positions are returned.
  *
@@ -20,7 +20,7 @@ public final class TransformerHypernetwork {
     private static final String POSITIONS = "hypernet.latent_mapping.positional_embedding";
     private static final String WEIGHT_TOKENS = "hypernet.weight_tokens";
 
-    private final PatchTokenizer tokenizer;
+    private final DataTokenizer tokenizer;
     private final DenseLayer latentMapping;
     private final List<TransformerBlock> blocks = new ArrayList<>();
     private final int embedDim;
@@ -29,7 +29,7 @@ public final class TransformerHypernetwork {
     /**
      * @param weightTokens number of weight tokens T (the rank r of the composers, or the TransINR weight groups)
      */
-    public TransformerHypernetwork(PatchTokenizer tokenizer, int embedDim, int layers, int heads, double dropout,
+    public TransformerHypernetwork(DataTokenizer tokenizer, int embedDim, int layers, int heads, double dropout,
                                    double attentionDropout, int weightTokens) {
         if (weightTokens < 1) {
             throw new IllegalArgumentException("the hypernetwork needs at least one weight token, got " + weightTokens);
@@ -61,7 +61,7 @@ public final class TransformerHypernetwork {
         return embedDim;
     }
 
-    public PatchTokenizer tokenizer() {
+    public DataTokenizer tokenizer() {
         return tokenizer;
     }
 

@@ -42,6 +42,18 @@ class FourierFeaturesTest {
     }
 
     @Test
+    void aCoordinateRangeOfSReadsTheGridAsIfItSpannedMinusSToS() {
+        // the reference's 3 s audio samples coordinates in [-3, 3]; our grid stays in [-1, 1] and the mapping scales
+        for (FourierType type : new FourierType[] {FourierType.DETERMINISTIC_TRANSINR, FourierType.NERF,
+                FourierType.NONE}) {
+            double sigma = type == FourierType.NERF ? 8 : 1024; // NeRF: frequencies up to 2^sigma
+            double[] scaled = features(new FourierConfig(type, 8, sigma, 3.0), -0.7);
+            double[] direct = features(new FourierConfig(type, 8, sigma), -2.1);
+            assertArrayEquals(direct, scaled, 1e-9, type.toString());
+        }
+    }
+
+    @Test
     void logSpacedFrequenciesSpanOneToSigma() {
         assertArrayEquals(new double[] {1, 2, 4, 8, 16, 32},
                 FourierFeatures.axisFrequencies(FourierType.DETERMINISTIC_TRANSINR, 6, 32), 1e-12);

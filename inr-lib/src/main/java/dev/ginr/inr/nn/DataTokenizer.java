@@ -1,0 +1,20 @@
+package dev.ginr.inr.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The data encoder of the transformer hypernetwork (reference {@code arch.data_encoder}): cuts an observed signal
+ * into L data tokens of D values each, one per patch. {@link PatchTokenizer} makes 2-D patches of images,
+ * {@link AudioPatchTokenizer} 1-D patches of waveforms.
+ */
+public interface DataTokenizer {
+
+    /** Number of tokens L per signal. */
+    int tokenCount();
+
+    /** Values per token, D. */
+    int tokenDim();
+
+    /** Signals (B, P, C), channel-last on their grid -> tokens (B, L, D). */
+    NDArray tokens(NDArray values);
+}
