@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Writes tiny multi-view sets in the learnit layout for tests: each view a coloured square on transparency. */
-final class SceneFixture {
+public final class SceneFixture {
 
     private SceneFixture() {}
 
     /** ROOT/category/ID/{transforms.json, r_K.png} for every id, and ROOT/category_splits.json. */
-    static void write(Path root, String category, List<String> train, List<String> test, int views, int size)
+    public static void write(Path root, String category, List<String> train, List<String> test, int views, int size)
             throws IOException {
         List<String> all = new ArrayList<>(train);
         all.addAll(test);
@@ -29,7 +29,7 @@ final class SceneFixture {
                 + ", \"test\": " + json(test) + ", \"val\": []}");
     }
 
-    static void writeObject(Path folder, int seed, int views, int size) throws IOException {
+    public static void writeObject(Path folder, int seed, int views, int size) throws IOException {
         Files.createDirectories(folder);
         List<Camera> cams = Viewpoints.upperHemisphere(seed, views, 4, 0.1, 1.2, size * 1.2, size);
         List<String> names = new ArrayList<>();
@@ -41,7 +41,7 @@ final class SceneFixture {
     }
 
     /** An RGBA view: transparent, with an opaque square and a half-transparent stripe. */
-    static BufferedImage view(int size, int seed, int k) {
+    public static BufferedImage view(int size, int seed, int k) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         int colour = 0xff000000 | ((37 * seed + 11 * k) % 256) << 16 | 0x40 << 8 | 0x80;
         for (int y = size / 4; y < 3 * size / 4; y++) {
