@@ -171,7 +171,7 @@ public final class LearnitShapenetLayout {
     }
 
     private static void copyAtomically(Path from, Path to) throws IOException {
-        Path tmp = Files.createTempFile(to.getParent(), ".splits-", ".json");
+        Path tmp = to.resolveSibling("." + to.getFileName() + ".tmp");
         Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -112,7 +112,7 @@ public final class TransformsFile {
             frames.add(frame);
         }
         root.add("frames", frames);
-        Path tmp = Files.createTempFile(folder, ".transforms-", ".json");
+        Path tmp = folder.resolve("." + NAME + ".tmp");
         Files.writeString(tmp, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(root),
                 StandardCharsets.UTF_8);
         Files.move(tmp, folder.resolve(NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
