@@ -8,10 +8,14 @@ import com.google.gson.JsonParser;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * A stand-in for {@code blender -b --python render_object.py -- JOB.json} in tests: it reads the same job, "renders"
@@ -149,5 +153,45 @@ public final class FakeBlender {
             }
         }
         return m;
+    }
+
+    /** An executable script at {@code file} that runs this class with the test class path, as "blender". */
+    public static Path writeExecutable(Path file) throws IOException {
+        Files.writeString(file, "#!/bin/sh\nexec \"" + System.getProperty("java.home") + "/bin/java\" -cp \""
+                + System.getProperty("java.class.path") + "\" " + FakeBlender.class.getName() + " \"$@\"\n");
+        if (!file.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + file + " executable");
+        }
+        return file;
+    }
+
+    /** Writes a furniture library with one tiny model folder per name; lampB carries a model rotation. */
+    public static void writeLibrary(Path file, List<String> names) throws IOException {
+        StringBuilder props = new StringBuilder("id=Test\n");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                int k = i + 1;
+                props.append("name#").append(k).append("=Test ").append(n).append('\n')
+                        .append("category#").append(k).append("=Living room\n")
+                        .append("model#").append(k).append("=/testlib/").append(n).append('/').append(n).append(".obj\n")
+                        .append("creator#").append(k).append("=Author of ").append(n).append('\n')
+                        .append("width#").append(k).append("=40\nheight#").append(k).append("=90\ndepth#").append(k)
+                        .append("=50\n");
+                if (n.equals("lampB")) {
+                    props.append("modelRotation#").append(k).append("=1 0 0 0 0 1 0 -1 0\n");
+                }
+                put(zip, "testlib/" + n + "/" + n + ".obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\nf 1 2\n");
+                put(zip, "testlib/" + n + "/" + n + ".mtl", "newmtl m\n");
+            }
+            put(zip, "PluginFurnitureCatalog.properties", props.toString());
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        OutputStream o = zip;
+        o.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        zip.closeEntry();
     }
 }

@@ -9,15 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,12 +37,9 @@ class OfflineSceneSetTest {
         copyright = tmp.resolve("copyright");
         Files.writeString(copyright, "Files: TestLib/*\nCopyright: 2014, Test Authors\nLicense: CC0\n\n"
                 + "Files: debian/*\nLicense: CC-BY-3.0\n");
-        library(libraries.resolve("TestLib.sh3f"), List.of("chairA", "chairB", "chairC", "lampA", "lampB", "broken",
+        FakeBlender.writeLibrary(libraries.resolve("TestLib.sh3f"), List.of("chairA", "chairB", "chairC", "lampA", "lampB", "broken",
                 "crash", "shifted", "white", "fat"));
-        blender = tmp.resolve("fake-blender");
-        Files.writeString(blender, "#!/bin/sh\nexec \"" + System.getProperty("java.home") + "/bin/java\" -cp \""
-                + System.getProperty("java.class.path") + "\" " + FakeBlender.class.getName() + " \"$@\"\n");
-        assertTrue(blender.toFile().setExecutable(true));
+        blender = FakeBlender.writeExecutable(tmp.resolve("fake-blender"));
     }
 
     private OfflineSceneSet.Settings settings(Path out) throws IOException {
@@ -179,35 +173,5 @@ class OfflineSceneSetTest {
                 .toString()).sorted().toList());
         assertEquals(List.of("v 0 0 0", "v 1 0 0", "v 0 1 0", "f 1 2 3"), Files.readAllLines(obj),
                 "the 2-vertex face is dropped");
-    }
-
-    /** A furniture library with one tiny model folder per name; lampB carries a model rotation. */
-    private static void library(Path file, List<String> names) throws IOException {
-        StringBuilder props = new StringBuilder("id=Test\n");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (int i = 0; i < names.size(); i++) {
-                String n = names.get(i);
-                int k = i + 1;
-                props.append("name#").append(k).append("=Test ").append(n).append('\n')
-                        .append("category#").append(k).append("=Living room\n")
-                        .append("model#").append(k).append("=/testlib/").append(n).append('/').append(n).append(".obj\n")
-                        .append("creator#").append(k).append("=Author of ").append(n).append('\n')
-                        .append("width#").append(k).append("=40\nheight#").append(k).append("=90\ndepth#").append(k)
-                        .append("=50\n");
-                if (n.equals("lampB")) {
-                    props.append("modelRotation#").append(k).append("=1 0 0 0 0 1 0 -1 0\n");
-                }
-                put(zip, "testlib/" + n + "/" + n + ".obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\nf 1 2\n");
-                put(zip, "testlib/" + n + "/" + n + ".mtl", "newmtl m\n");
-            }
-            put(zip, "PluginFurnitureCatalog.properties", props.toString());
-        }
-    }
-
-    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        OutputStream o = zip;
-        o.write(text.getBytes(StandardCharsets.ISO_8859_1));
-        zip.closeEntry();
     }
 }
