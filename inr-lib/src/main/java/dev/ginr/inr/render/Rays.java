@@ -1,7 +1,6 @@
 package dev.ginr.inr.render;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -117,10 +116,5 @@ public record Rays(NDArray origins, NDArray directions) {
     /** The rays with the leading axes merged into one batch axis: (B, R, 3) from (B, ..., R, 3). */
     public Rays flattenViews(long batch) {
         return new Rays(origins.reshape(batch, -1, 3), directions.reshape(batch, -1, 3)); // (B, R, 3)
-    }
-
-    /** Both arrays as one list (origins, directions). */
-    public NDList toList() {
-        return new NDList(origins, directions);
     }
 }

@@ -60,7 +60,7 @@ public record BlenderRenderer(Path blender, Path script, int imageSize, int samp
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new IOException("cannot run " + blender + " (install Debian's blender package): " + e.getMessage(), e);
+            throw new Unavailable("cannot run " + blender + " (install Debian's blender package): " + e.getMessage(), e);
         }
         long limit = timeoutPer.toSeconds() * Math.max(1, jobs.size());
         if (!p.waitFor(limit, TimeUnit.SECONDS)) {
@@ -70,6 +70,13 @@ public record BlenderRenderer(Path blender, Path script, int imageSize, int samp
         }
         if (p.exitValue() != 0) {
             throw new IOException("Blender exited with status " + p.exitValue() + "; log: " + log + "\n" + tail(log));
+        }
+    }
+
+    /** Blender could not be started at all: no model can be rendered. */
+    public static final class Unavailable extends IOException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

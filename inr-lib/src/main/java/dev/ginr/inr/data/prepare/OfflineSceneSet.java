@@ -86,6 +86,10 @@ public final class OfflineSceneSet {
             require(testFraction > 0 && testFraction < 1, "--test-fraction", testFraction, "a fraction in (0, 1)");
             require(processes >= 1 && processes <= 16, "--processes", processes, "1..16");
             require(perCategory >= 0, "--per-category", perCategory, "0 (all) or more");
+            require(Files.isRegularFile(script), "--script", script, "the Blender scene script "
+                    + "data-scripts/scenes/render_object.py (the file does not exist)");
+            require(Files.isDirectory(libraries), "--libraries", libraries, "a folder of .sh3f furniture libraries "
+                    + "(install Debian's sweethome3d-furniture)");
         }
 
         private static void require(boolean ok, String option, Object value, String allowed) {
@@ -170,6 +174,9 @@ public final class OfflineSceneSet {
             TransformsFile.write(r.folder(), names(r.pngs()), r.cameras());
             rows.add(new SceneSetFiles.Row(r, check));
         }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no model passed its checks: " + skipped);
+        }
         SceneSetFiles.publish(out, work, rows, s, log);
         LearnitShapenetLayout.deleteTree(work);
         Files.writeString(settingsFile, line + "\n", StandardCharsets.UTF_8);
@@ -250,6 +257,8 @@ public final class OfflineSceneSet {
         try {
             blender.render(jobs, logs.resolve("job-" + index + ".json").toAbsolutePath(),
                     logs.resolve("blender-" + index + ".log"));
+        } catch (BlenderRenderer.Unavailable e) {
+            throw e;
         } catch (IOException failed) { // e.g. a crash in Blender's OBJ importer: find the model, keep the others
             log.accept("Blender failed in batch " + index + " (" + firstLine(failed) + "); retrying one by one");
             for (int k = 0; k < jobs.size(); k++) {
@@ -269,6 +278,8 @@ public final class OfflineSceneSet {
         }
         try {
             blender.render(List.of(job), jobFile, log);
+        } catch (BlenderRenderer.Unavailable e) {
+            throw e;
         } catch (IOException e) {
             com.google.gson.JsonObject error = new com.google.gson.JsonObject();
             error.addProperty("error", firstLine(e));

@@ -138,6 +138,22 @@ class OfflineSceneSetTest {
     }
 
     @Test
+    void withoutBlenderTheBuildStopsSayingWhatToInstall() throws Exception {
+        OfflineSceneSet.Settings s = settings(tmp.resolve("scenes"));
+        OfflineSceneSet.Settings noBlender = new OfflineSceneSet.Settings(s.out(), s.libraries(), s.copyright(),
+                tmp.resolve("no-blender"), s.script(), 16, 4, 3, 1, 7, 0.34, 2, 0);
+        IOException e = assertThrows(IOException.class, () -> OfflineSceneSet.build(noBlender,
+                models("chairs\tTestLib\t/testlib/chairA/chairA.obj"), line -> { }));
+        assertTrue(e.getMessage().startsWith("cannot run " + tmp.resolve("no-blender") + " (install Debian's blender "
+                + "package)"), e.getMessage());
+        assertFalse(Files.exists(s.out().resolve("manifest.tsv")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () ->
+                new OfflineSceneSet.Settings(s.out(), s.libraries(), s.copyright(), blender, tmp.resolve("x.py"), 16, 4,
+                        3, 1, 7, 0.34, 2, 0));
+        assertTrue(bad.getMessage().startsWith("--script = " + tmp.resolve("x.py") + " is invalid"), bad.getMessage());
+    }
+
+    @Test
     void theModelListNamesTheLineOfAnythingNotInstalled() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> models("chairs\tNoSuchLib\t/x/y.obj"));
