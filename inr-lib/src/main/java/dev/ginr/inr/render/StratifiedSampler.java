@@ -8,8 +8,9 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Stratified sampling of points along camera rays (the reference's {@code CoordSampler} for NeRF): S depths
  * z_k = near + k (far - near) / (S - 1), k = 0..S-1, shared by every ray; at training time each depth is jittered
- * by u (far - near) / (S - 1) with u ~ U[0, 1) drawn per ray and per sample from the engine's generator (seeded by
- * {@code GinrEngine.seed}), as the reference does. The points are x = o + z d.
+ * by u (far - near) / (S - 1) with u ~ U[0, 1) from the engine's generator (seeded by {@code GinrEngine.seed}), as
+ * the reference does; here u is drawn per instance, ray and sample (the reference draws one (R, S) matrix for the
+ * whole batch). The points are x = o + z d.
  *
  * <p>Input rays (B, R, 3); output points (B, R S, 3), ray-major (the S samples of ray 0 first), and depths
  * (B, R, S).
