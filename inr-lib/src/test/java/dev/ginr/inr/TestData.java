@@ -48,7 +48,7 @@ public final class TestData {
         return dir;
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path here = Paths.get("").toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve("inr-lib")) && Files.exists(p.resolve("pom.xml"))) {

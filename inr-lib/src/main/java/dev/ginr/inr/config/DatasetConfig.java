@@ -12,9 +12,11 @@ package dev.ginr.inr.config;
  * @param samplingRate audio sampling rate in Hz, 0 for non-audio
  * @param clipSeconds  audio clip length in seconds, 0 for non-audio
  * @param root         folder of the data on disk, or null to use the data package's default location
+ * @param scene        novel view synthesis settings when the data are multi-view scenes (then {@code resolution} is
+ *                     the side of the views), else null
  */
 public record DatasetConfig(String type, String transforms, int resolution, int samplingRate, double clipSeconds,
-                           String root) {
+                           String root, SceneConfig scene) {
 
     public static final String PATH = "dataset";
 
@@ -27,6 +29,12 @@ public record DatasetConfig(String type, String transforms, int resolution, int 
                 clipSeconds, "a positive clip length in seconds");
     }
 
+    /** Data that are not scenes (images or audio). */
+    public DatasetConfig(String type, String transforms, int resolution, int samplingRate, double clipSeconds,
+                         String root) {
+        this(type, transforms, resolution, samplingRate, clipSeconds, root, null);
+    }
+
     /** Square images of side {@code resolution}. */
     public static DatasetConfig images(String type, int resolution) {
         return new DatasetConfig(type, null, resolution, 0, 0, null);
@@ -34,7 +42,17 @@ public record DatasetConfig(String type, String transforms, int resolution, int 
 
     /** Whether this names square images of a known size. */
     public boolean isImage() {
-        return resolution > 0;
+        return resolution > 0 && scene == null;
+    }
+
+    /** Whether the data are multi-view scenes (novel view synthesis). */
+    public boolean isScene() {
+        return scene != null;
+    }
+
+    /** The same data with other scene settings (e.g. {@link SceneConfig#withSupportViews}). */
+    public DatasetConfig withScene(SceneConfig s) {
+        return new DatasetConfig(type, transforms, resolution, samplingRate, clipSeconds, root, s);
     }
 
     /** Samples per audio clip, 0 for non-audio. */

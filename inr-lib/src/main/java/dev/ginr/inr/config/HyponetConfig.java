@@ -52,6 +52,20 @@ public record HyponetConfig(int inputDim, int outputDim, int nLayer, int hiddenD
                 FourierConfig.deterministic(ffDim, ffSigma));
     }
 
+    /**
+     * The paper's NeRF hyponet (PAPER.md §2): 6 x 256, input 3 (a point), output 4 (RGB logits and density, the
+     * renderer applies sigmoid and ReLU), NeRF Fourier features ff_dim 60 (20 per axis), ff_sigma 8, no output bias.
+     */
+    public static HyponetConfig nerf() {
+        return nerf(6, 256, 60, 8);
+    }
+
+    /** A NeRF-style hyponet: points in, RGB logits and density out, NeRF Fourier features, ReLU, no output bias. */
+    public static HyponetConfig nerf(int nLayer, int hiddenDim, int ffDim, double ffSigma) {
+        return new HyponetConfig(3, 4, nLayer, hiddenDim, Activation.RELU, 30, WeightInit.KAIMING_UNIFORM, 0, true,
+                new FourierConfig(FourierType.NERF, ffDim, ffSigma));
+    }
+
     /** Input width of layer {@code i} (excluding the bias row). */
     public int fanIn(int i) {
         checkLayer(i);

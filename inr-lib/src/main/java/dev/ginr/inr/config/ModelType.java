@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
  * two ways of predicting per-instance weights (a transformer hypernetwork, or meta-learning).
  *
  * <p>The reference code expresses Learned Init as {@code meta_low_rank_modulated_inr} with
- * {@code use_factorization: false}; the reader maps that combination to {@link #LEARNED_INIT}.
+ * {@code use_factorization: false}; the reader maps that combination to {@link #LEARNED_INIT}. Its NeRF types
+ * {@code low_rank_modulated_transinr_nerf} and {@code transinr_nerf} are ours and TransINR on scene data
+ * ({@link DatasetConfig#isScene()}).
  */
 public enum ModelType {
     /** Ours: a transformer predicts the instance pattern composers V of one low-rank weight. */
     LOW_RANK_TRANSINR("low_rank_modulated_transinr", true, false,
-            List.of("low_rank_transinr", "ours", "ipc_transinr")),
+            List.of("low_rank_transinr", "ours", "ipc_transinr", "low_rank_modulated_transinr_nerf")),
     /** Baseline TransINR: a transformer predicts one fan_in vector per weight group on every layer. */
-    TRANSINR("transinr", true, false, List.of("trans_inr")),
+    TRANSINR("transinr", true, false, List.of("trans_inr", "transinr_nerf")),
     /** Ours: the composers V are adapted by a few inner SGD steps from a learned initialisation (Algorithm 1). */
     META_LOW_RANK("meta_low_rank_modulated_inr", false, true,
             List.of("meta_low_rank", "meta_low_rank_modulated", "low_rank_meta")),

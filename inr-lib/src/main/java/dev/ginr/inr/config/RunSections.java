@@ -26,7 +26,9 @@ final class RunSections {
     DatasetConfig dataset() {
         String p = DatasetConfig.PATH;
         String transforms = t.string(p + ".transforms.type", null);
-        int resolution = t.integer(p + ".resolution", sizeFromName(transforms));
+        SceneConfig scene = new SceneSections(t).scene(); // null unless the data are multi-view scenes
+        int resolution = t.integer(p + ".resolution", scene != null ? SceneConfig.LEARNIT_VIEW_SIZE
+                : sizeFromName(transforms));
         for (String key : List.of("total_secs", "random_crop", "scale")) {
             t.ignore(p + ".transforms." + key);
         }
@@ -34,7 +36,7 @@ final class RunSections {
                 "false (waveforms are read in [-1, 1]; the reference's normalize would map them to [0, 1])");
         return new DatasetConfig(t.string(p + ".type", null), transforms, resolution,
                 t.integer(p + ".transforms.sampling_rate", 0), t.number(p + ".transforms.patch_secs", 0),
-                t.string(p + ".root", null));
+                t.string(p + ".root", null), scene);
     }
 
     private int sizeFromName(String transforms) {
@@ -51,8 +53,8 @@ final class RunSections {
         String p = LossConfig.PATH;
         String type = t.string(p + ".type", "mse");
         ConfigException.require(type.trim().equalsIgnoreCase("mse"), p + ".type", type, "mse");
-        LossConfig.Subsample sub = LossConfig.subsampleFromYaml(p + ".subsample.type",
-                t.string(p + ".subsample.type", null));
+        LossConfig.Subsample sub = SceneSections.isScene(t) ? LossConfig.Subsample.NONE // rays: SceneConfig
+                : LossConfig.subsampleFromYaml(p + ".subsample.type", t.string(p + ".subsample.type", null));
         return new LossConfig(sub, t.number(p + ".subsample.ratio", 1.0),
                 LossConfig.coordNoiseFromYaml(p + ".coord_noise", t.string(p + ".coord_noise", null)));
     }

@@ -29,6 +29,7 @@ final class SpecChecks {
         if (groups != null) {
             groups.groupsByLayer(hyponet);
         }
+        SceneChecks.check(hyponet, encoder, dataset);
         if (type.usesTransformer()) {
             checkTransformerSections(forType, encoder, mapping, transformer, dataset);
         }
@@ -62,6 +63,9 @@ final class SpecChecks {
     static OptionalInt tokenCount(DataEncoderConfig encoder, DatasetConfig dataset) {
         if (encoder == null || dataset == null) {
             return OptionalInt.empty();
+        }
+        if (encoder.kind() == DataEncoderConfig.Kind.UNFOLD && dataset.isScene()) {
+            return OptionalInt.of(SceneChecks.tokenCount(encoder, dataset));
         }
         if (encoder.kind() == DataEncoderConfig.Kind.UNFOLD && dataset.isImage()) {
             return OptionalInt.of(encoder.imageTokenCount(dataset.resolution()));
