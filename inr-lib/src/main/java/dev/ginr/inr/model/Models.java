@@ -5,10 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.DataEncoderConfig;
 import dev.ginr.inr.config.ExperimentSpec;
-import dev.ginr.inr.config.TransformerConfig;
 import dev.ginr.inr.nn.PatchTokenizer;
-
-import java.util.ArrayList;
 
 /** Builds the generalizable INR an {@link ExperimentSpec} names, with freshly initialised parameters. */
 public final class Models {
@@ -19,10 +16,9 @@ public final class Models {
     public static GeneralizableInr create(ExperimentSpec spec, NDManager parent, DataType dataType) {
         return switch (spec.modelType()) {
             case LOW_RANK_TRANSINR -> new LowRankModulatedTransInr(spec.hyponet(), spec.composer(), tokenizer(spec),
-                    transformer(spec), parent, dataType);
-            case TRANSINR -> new TransInrBaseline(spec.hyponet(),
-                    new ArrayList<>(spec.weightGroups().groupsByLayer(spec.hyponet()).keySet()),
-                    spec.weightGroups().nWeightGroups().get(0), tokenizer(spec), transformer(spec), parent, dataType);
+                    spec.transformer(), parent, dataType);
+            case TRANSINR -> new TransInrBaseline(spec.hyponet(), spec.weightGroups().groupsByLayer(spec.hyponet()),
+                    tokenizer(spec), spec.transformer(), parent, dataType);
             case META_LOW_RANK, LEARNED_INIT -> MetaModels.create(spec, parent, dataType);
         };
     }
@@ -35,10 +31,5 @@ public final class Models {
         }
         int side = spec.dataset().resolution();
         return new PatchTokenizer(enc.patchSize(), enc.padding(), enc.nChannel(), side, side);
-    }
-
-    static TransformerShape transformer(ExperimentSpec spec) {
-        TransformerConfig t = spec.transformer();
-        return new TransformerShape(t.embedDim(), t.nLayer(), t.nHead(), t.residDropout(), t.attnDropout());
     }
 }

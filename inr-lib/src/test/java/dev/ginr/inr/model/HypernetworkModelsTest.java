@@ -8,12 +8,13 @@ import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.config.TransformerConfig;
+import dev.ginr.inr.config.WeightGroupsConfig;
 import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.nn.ParameterSet;
 import dev.ginr.inr.nn.PatchTokenizer;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HypernetworkModelsTest {
 
     static final HyponetConfig HYPONET = HyponetConfig.image(5, 64, 32, 32);
-    static final TransformerShape SMALL = new TransformerShape(128, 2, 4, 0.0);
+    static final TransformerConfig SMALL = new TransformerConfig(2, 128, 4, 4, 0.0, 0.0);
 
     static PatchTokenizer tokenizer() {
         return new PatchTokenizer(4, 0, 3, 32, 32);
@@ -62,8 +63,8 @@ class HypernetworkModelsTest {
     @Test
     void transInrModulatesEveryLayerWithGroupsCappedAtTheLayerWidth() {
         try (NDManager m = GinrEngine.engine().newBaseManager();
-             TransInrBaseline model = new TransInrBaseline(HYPONET, List.of(0, 1, 2, 3, 4), 64, tokenizer(), SMALL, m,
-                     DataType.FLOAT32)) {
+             TransInrBaseline model = new TransInrBaseline(HYPONET,
+                     WeightGroupsConfig.everyLayer(64).groupsByLayer(HYPONET), tokenizer(), SMALL, m, DataType.FLOAT32)) {
             assertEquals(64 * 4 + 3, model.hypernetwork().weightTokenCount()); // the output layer has 3 columns
             ParameterSet.Bound p = model.parameters().bind(m);
             NDArray images = m.randomUniform(0, 1, new Shape(2, 1024, 3));
@@ -73,7 +74,8 @@ class HypernetworkModelsTest {
             assertEquals(new Shape(2, 64, 64), w.get(0).getShape());
             assertEquals(new Shape(2, 64, 3), w.get(4).getShape());
         }
-        ConfigException e = assertThrows(ConfigException.class, () -> TransInrBaseline.groupsOf(HYPONET, 1, 48));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> WeightGroupsConfig.everyLayer(48).groupsByLayer(HYPONET));
         assertTrue(e.getMessage().contains("arch.n_weight_groups = 48"), e.getMessage());
     }
 }
