@@ -1,6 +1,7 @@
 package dev.ginr.inr.cli;
 
 import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.experiment.DataResolution;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.ImageData;
 import dev.ginr.inr.experiment.PsnrTable;
@@ -48,10 +49,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentOptions.Loaded loaded = experiment.load();
-        ExperimentSpec spec = loaded.spec();
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("data folder " + data + " does not exist");
         }
+        DataResolution sized = DataResolution.resolve(loaded.spec(), loaded.yaml(), data);
+        if (sized.note() != null) {
+            System.out.println(sized.note());
+        }
+        ExperimentSpec spec = sized.spec();
         Path runDir = out != null ? out : Path.of("runs", name != null ? name : spec.modelType().yamlName());
         String runName = name != null ? name : runDir.getFileName().toString();
         ImageFolder.Split split = ImageData.load(data, spec.dataset().resolution(), spec.experiment().seed());
@@ -70,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
                 spec.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
-        try (ExperimentRun run = ExperimentRun.create(runName, spec, loaded.yaml(), loaded.basePreset())) {
+        try (ExperimentRun run = ExperimentRun.create(runName, spec, sized.yaml(), loaded.basePreset())) {
             TrainingResult r = run.train(plan, split.train().images(),
                     split.test().files().isEmpty() ? null : split.test().images(), runDir, resume,
                     new TerminalProgress(System.out) {
