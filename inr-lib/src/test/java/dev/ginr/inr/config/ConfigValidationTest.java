@@ -58,6 +58,13 @@ class ConfigValidationTest {
     }
 
     @Test
+    void adamWWeightDecayIsRefusedRatherThanAppliedAsL2() {
+        ConfigException e = invalid("image-32-small", "optimizer:\n  type: adamW\n  weight_decay: 0.01\n");
+        assertNames(e, "optimizer.weight_decay", "0.01", 3);
+        assertTrue(e.getMessage().contains("decoupled"), e.getMessage());
+    }
+
+    @Test
     void zeroInnerStepsWithMetaLearning() {
         ConfigException e = invalid("meta-32-small", "arch:\n  n_inner_step: 0\n");
         assertNames(e, "arch.n_inner_step", "0", 2);

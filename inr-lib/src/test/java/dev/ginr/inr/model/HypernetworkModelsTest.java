@@ -15,6 +15,7 @@ import dev.ginr.inr.nn.ParameterSet;
 import dev.ginr.inr.nn.PatchTokenizer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,6 +48,28 @@ class HypernetworkModelsTest {
             assertEquals(new Shape(3, 64, 64), w.get(1).getShape()); // (B, fan_in, fan_out)
             assertEquals(new Shape(3, 1024, 3), model.render(p, w, obs.coords()).getShape());
             assertFalse(model.parameters().contains("hyponet.wb1"));
+        }
+    }
+
+    @Test
+    void blockMlpWidthFollowsTheConfiguredMlpRatio() {
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             LowRankModulatedTransInr model = new LowRankModulatedTransInr(HYPONET, ComposerConfig.of(1, 8),
+                     tokenizer(), new TransformerConfig(1, 128, 4, 2, 0.0, 0.0), m, DataType.FLOAT32)) {
+            ParameterSet params = model.parameters();
+            assertEquals(new Shape(256, 128), params.get("hypernet.transformer.block0.mlp.fc1.weight").getShape());
+            assertEquals(new Shape(128, 256), params.get("hypernet.transformer.block0.mlp.fc2.weight").getShape());
+        }
+    }
+
+    @Test
+    void transInrTakesOneGroupCountPerLayerInLayerOrder() {
+        WeightGroupsConfig perLayer = new WeightGroupsConfig(List.of(2, 4, 8, 16, 3), List.of(3, 0, 4));
+        assertEquals(List.of(0, 3, 4), List.copyOf(perLayer.groupsByLayer(HYPONET).keySet()));
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             TransInrBaseline model = new TransInrBaseline(HYPONET, perLayer.groupsByLayer(HYPONET), tokenizer(),
+                     SMALL, m, DataType.FLOAT32)) {
+            assertEquals(2 + 16 + 3, model.hypernetwork().weightTokenCount());
         }
     }
 
