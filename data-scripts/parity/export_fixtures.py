@@ -116,52 +116,35 @@ experiment: {{batch_size: {BATCH}, total_batch_size: {BATCH}, epochs: 1, save_ck
 """
 
 
+META = """  n_inner_step: 2
+  inner_lr: 0.01
+  coord_sampler: {data_type: image, coord_range: [-1.0, 1.0], train_strategy: null, val_strategy: null}
+"""
+
+
+def config(trainer, arch_type, arch_keys, sections):
+    """A config in the authors' schema: the arch type and its keys, then the shared sections."""
+    return f"\ntrainer: {trainer}\narch:\n  type: {arch_type}\n  ema: null\n{arch_keys}{sections}{RUN}"
+
+
 def fixtures():
     """(file stem, YAML config) of every fixture."""
     out = []
     for layer in range(5):
-        out.append((f"low_rank_transinr_layer{layer}", f"""
-trainer: stage_inr
-arch:
-  type: low_rank_modulated_transinr
-  ema: null
-  n_weight_groups: [4]
-  modulated_layer_idxs: [{layer}]
-{TRANSFORMER}{HYPONET}{RUN}"""))
-    out.append(("transinr", f"""
-trainer: stage_inr
-arch:
-  type: transinr
-  ema: null
-  n_weight_groups: [2, 4, 8, 2, 3]
-  modulated_layer_idxs: null
-{TRANSFORMER}{HYPONET}{RUN}"""))
+        out.append((f"low_rank_transinr_layer{layer}", config(
+            "stage_inr", "low_rank_modulated_transinr", f"  n_weight_groups: [4]\n  modulated_layer_idxs: [{layer}]\n",
+            TRANSFORMER + HYPONET)))
+    out.append(("transinr", config("stage_inr", "transinr",
+                                   "  n_weight_groups: [2, 4, 8, 2, 3]\n  modulated_layer_idxs: null\n",
+                                   TRANSFORMER + HYPONET)))
     for layer in range(5):
-        out.append((f"meta_low_rank_layer{layer}", f"""
-trainer: stage_meta_inr
-arch:
-  type: meta_low_rank_modulated_inr
-  ema: null
-  rank: [4]
-  modulated_layer_idxs: [{layer}]
-  use_factorization: true
-  n_inner_step: 2
-  inner_lr: 0.01
-  coord_sampler: {{data_type: image, coord_range: [-1.0, 1.0], train_strategy: null, val_strategy: null}}
-{HYPONET}{RUN}"""))
+        out.append((f"meta_low_rank_layer{layer}", config(
+            "stage_meta_inr", "meta_low_rank_modulated_inr",
+            f"  rank: [4]\n  modulated_layer_idxs: [{layer}]\n  use_factorization: true\n" + META, HYPONET)))
     for stem, layers in (("learned_init", "null"), ("learned_init_layers_1_3", "[1, 3]")):
-        out.append((stem, f"""
-trainer: stage_meta_inr
-arch:
-  type: meta_low_rank_modulated_inr
-  ema: null
-  rank: [{HIDDEN}]
-  modulated_layer_idxs: {layers}
-  use_factorization: false
-  n_inner_step: 2
-  inner_lr: 0.01
-  coord_sampler: {{data_type: image, coord_range: [-1.0, 1.0], train_strategy: null, val_strategy: null}}
-{HYPONET}{RUN}"""))
+        out.append((stem, config(
+            "stage_meta_inr", "meta_low_rank_modulated_inr",
+            f"  rank: [{HIDDEN}]\n  modulated_layer_idxs: {layers}\n  use_factorization: false\n" + META, HYPONET)))
     return out
 
 
