@@ -276,7 +276,8 @@ def write_safetensors(path, tensors, metadata):
     header, chunks, offset = {}, [], 0
     for name in sorted(tensors):
         data = tensors[name].numpy().astype("<f4").tobytes()
-        header[name] = {"dtype": "F32", "shape": list(tensors[name].shape), "data_offsets": [offset, offset + len(data)]}
+        header[name] = {"dtype": "F32", "shape": list(tensors[name].shape),
+                        "data_offsets": [offset, offset + len(data)]}
         chunks.append(data)
         offset += len(data)
     header["__metadata__"] = metadata
