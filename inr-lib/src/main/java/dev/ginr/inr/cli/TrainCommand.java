@@ -2,6 +2,7 @@ package dev.ginr.inr.cli;
 
 import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.experiment.DataResolution;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.ImageData;
 import dev.ginr.inr.experiment.PsnrTable;
@@ -69,10 +70,16 @@ final class TrainCommand implements Callable<Integer> {
                     + "--resume continues the run folder's checkpoint, --overwrite starts a new run over it");
         }
         ExperimentOptions.Loaded loaded = experiment.load();
-        ExperimentSpec exp = loaded.spec();
-        Path runDir = out != null ? out : Path.of("runs", name != null ? name : exp.modelType().yamlName());
+        Path runDir = out != null ? out : Path.of("runs", name != null ? name
+                : loaded.spec().modelType().yamlName());
         String runName = name != null ? name : runDir.toAbsolutePath().normalize().getFileName().toString();
-        checkRunFolder(runDir, exp);
+        checkRunFolder(runDir, loaded.spec());
+        ImageData.requireFolder(data);
+        DataResolution sized = DataResolution.resolve(loaded.spec(), loaded.yaml(), data);
+        if (sized.note() != null) {
+            System.out.println(sized.note());
+        }
+        ExperimentSpec exp = sized.spec();
         ImageFolder.Split split = ImageData.load(data, exp.dataset().resolution(), exp.experiment().seed());
         System.out.println(ImageData.summary(split) + " at " + exp.dataset().resolution() + "x"
                 + exp.dataset().resolution());
@@ -82,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = plan(exp, split.train().files().size());
         System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
                 exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
-        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
+        try (ExperimentRun run = ExperimentRun.create(runName, exp, sized.yaml(), loaded.basePreset());
              SignalStop signals = SignalStop.install("ginr train", true)) {
             TrainingResult r = run.train(plan, split.train().images(),
                     split.test().files().isEmpty() ? null : split.test().images(), runDir, resume, progress(),

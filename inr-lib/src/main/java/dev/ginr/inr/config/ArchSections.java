@@ -165,16 +165,22 @@ final class ArchSections {
                 t.integer(b + ".mlp_ratio", 4), t.number(b + ".resid_pdrop", 0.1), t.number(b + ".attn_pdrop", 0.0));
     }
 
-    /** The inner loop, for meta-learning types or when any of its keys is given; reference default inner_lr 0.01. */
+    /**
+     * The inner loop, for meta-learning types or when any of its keys is given; reference default inner_lr 0.01.
+     * For a Learned Init config, {@code modulated_layer_idxs} names the adapted layers (null: every layer).
+     */
     MetaConfig meta(ModelType type) {
         boolean given = t.has(MetaConfig.STEPS_PATH) || t.has(MetaConfig.LR_PATH) || t.has("arch.first_order");
         boolean factorize = t.bool("arch.use_factorization", true);
-        t.ignore("arch.ignore_base_param");
+        t.ignore("arch.ignore_base_param"); // the reference always ignores the base weight of an adapted layer
+        boolean adaptBias = t.bool(MetaConfig.ADAPT_BIAS_PATH, false);
         if (!type.isMetaLearning() && !given) {
             return null;
         }
+        List<Integer> learnedInitLayers = type == ModelType.LEARNED_INIT ? t.intList(ComposerConfig.LAYERS_PATH)
+                : null;
         return new MetaConfig(t.integer(MetaConfig.STEPS_PATH, 2), t.number(MetaConfig.LR_PATH, 0.01),
-                t.bool("arch.first_order", false), factorize);
+                t.bool("arch.first_order", false), factorize, learnedInitLayers, adaptBias);
     }
 
     /** Reference keys with no counterpart here: accepted, and noted when they ask for something we do not do. */

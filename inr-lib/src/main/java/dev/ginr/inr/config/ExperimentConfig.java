@@ -2,8 +2,9 @@ package dev.ginr.inr.config;
 
 /**
  * How long and how a run trains (reference path {@code experiment}, plus the reference's {@code --seed}).
- * A run is measured either in epochs (the reference) or in optimiser steps (our small presets); the frequencies are
- * in the same unit as the run length.
+ * A run is measured either in epochs (the reference) or in optimiser steps (our small presets); the frequencies
+ * count epochs in both cases, as in the reference trainer (an epoch is ceil(training signals / total_batch_size)
+ * steps), so a reference config run for a number of steps evaluates as often as the reference would.
  *
  * @param batchSize      signals per forward pass ({@code experiment.batch_size})
  * @param totalBatchSize signals per optimiser step ({@code experiment.total_batch_size}); a multiple of batchSize,
@@ -12,9 +13,9 @@ package dev.ginr.inr.config;
  * @param steps          run length in optimiser steps, or 0 when measured in epochs
  * @param seed           the one seed for DJL and the data order ({@code experiment.seed} or top-level {@code seed})
  * @param amp            mixed precision
- * @param saveCkptFreq   checkpoint every this many epochs/steps (0 = only at the end)
- * @param testFreq       evaluate every this many epochs/steps (0 = only at the end)
- * @param testImlogFreq  log reconstructions every this many epochs/steps (0 = never)
+ * @param saveCkptFreq   checkpoint every this many epochs (0 = only at the end)
+ * @param testFreq       evaluate on the held-out split every this many epochs (0 = only at the end; reference 10)
+ * @param testImlogFreq  log reconstructions every this many epochs (0 = never)
  */
 public record ExperimentConfig(int batchSize, int totalBatchSize, int epochs, int steps, long seed, boolean amp,
                                int saveCkptFreq, int testFreq, int testImlogFreq) {

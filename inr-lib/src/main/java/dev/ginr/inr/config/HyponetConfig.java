@@ -33,7 +33,7 @@ public record HyponetConfig(int inputDim, int outputDim, int nLayer, int hiddenD
         ConfigException.require(hiddenDim >= 1, PATH + ".hidden_dim", hiddenDim, "a positive width");
         ConfigException.require(activation != null, PATH + ".activation.type", null, "one of relu, siren, silu");
         ConfigException.require(weightInit != null, PATH + ".initialization.weight_init_type", null,
-                "one of kaiming_uniform, siren, zero");
+                "one of kaiming_uniform, uniform_fan_in, normal, siren, zero");
         ConfigException.require(fourier != null, FourierConfig.PATH, null, "a Fourier mapping (type none for raw)");
         ConfigException.require(Double.isFinite(outputBias), PATH + ".output_bias", outputBias, "a finite number");
         if (activation == Activation.SIREN || weightInit == WeightInit.SIREN) {

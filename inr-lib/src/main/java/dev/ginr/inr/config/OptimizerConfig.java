@@ -44,6 +44,9 @@ public record OptimizerConfig(Kind kind, double lr, double beta1, double beta2, 
         ConfigException.require(beta2 >= 0 && beta2 < 1, PATH + ".betas", beta2, "beta2 in [0, 1)");
         ConfigException.require(weightDecay >= 0 && Double.isFinite(weightDecay), PATH + ".weight_decay",
                 weightDecay, "a non-negative number");
+        ConfigException.require(kind == Kind.ADAM || weightDecay == 0, PATH + ".weight_decay", weightDecay,
+                "0 with type adamW (its decoupled weight decay is not implemented; type adam adds weight_decay "
+                        + "to the gradient as L2, as PyTorch's Adam does)");
         ConfigException.require(schedule != null, PATH + ".schedule", null, "one of constant, warmup, cosine");
         ConfigException.require(warmup != null, WarmupConfig.PATH, null, "a warm-up (steps 0 for none)");
         ConfigException.require(schedule != LrSchedule.CONSTANT || !warmup.isEnabled(), PATH + ".schedule",

@@ -35,10 +35,9 @@ final class SpecChecks {
         }
         if (type.isMetaLearning()) {
             ConfigException.require(meta != null, MetaConfig.STEPS_PATH, null, "the inner-loop settings" + forType);
-            ConfigException.require(meta.nInnerStep() >= 1, MetaConfig.STEPS_PATH, meta.nInnerStep(),
-                    "at least 1 inner step" + forType);
-            ConfigException.require(meta.innerLr() > 0, MetaConfig.LR_PATH, meta.innerLr(),
-                    "a positive inner step size" + forType);
+        }
+        if (type == ModelType.LEARNED_INIT) {
+            meta.learnedInitLayers(hyponet);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * TransINR's weight groups (reference paths {@code arch.n_weight_groups} and, for {@code type: transinr},
@@ -36,7 +37,7 @@ public record WeightGroupsConfig(List<Integer> nWeightGroups, List<Integer> modu
     }
 
     /**
-     * Effective group count per modulated layer, g_i = min(g, fan_out_i), after checking it against the hyponet.
+     * Effective group count per modulated layer in ascending layer order (the order of the weight tokens), g_i = min(g, fan_out_i), after checking it against the hyponet.
      *
      * @throws ConfigException when a count list has the wrong length, a layer index is out of range, or g_i does
      *                         not divide the layer's width
@@ -45,7 +46,10 @@ public record WeightGroupsConfig(List<Integer> nWeightGroups, List<Integer> modu
         int n = hyponet.nLayer();
         ConfigException.require(nWeightGroups.size() == 1 || nWeightGroups.size() == n, GROUPS_PATH, nWeightGroups,
                 "one group count, or one per hyponet layer (" + n + ")");
-        List<Integer> layers = modulatedLayerIdxs == null ? hyponet.layers() : modulatedLayerIdxs;
+        List<Integer> layers = modulatedLayerIdxs == null ? hyponet.layers()
+                : modulatedLayerIdxs.stream().sorted().toList(); // the reference orders the groups by layer
+        ConfigException.require(Set.copyOf(layers).size() == layers.size(), ComposerConfig.LAYERS_PATH, layers,
+                "distinct layer indices");
         List<Integer> bad = new ArrayList<>();
         layers.stream().filter(i -> i < 0 || i >= n).forEach(bad::add);
         ConfigException.require(bad.isEmpty(), ComposerConfig.LAYERS_PATH, layers,

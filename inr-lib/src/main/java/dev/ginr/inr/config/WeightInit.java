@@ -7,8 +7,15 @@ import java.util.Locale;
  * Biases are always initialised to zero.
  */
 public enum WeightInit {
-    /** PyTorch's Linear default: kaiming-uniform with a = sqrt(5), i.e. U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    /**
+     * The reference's default: PyTorch's {@code kaiming_uniform_(a = sqrt 5)} applied to the stored (fan_in, fan_out)
+     * weight, whose fan PyTorch reads from dimension 1: U(-1/sqrt(fan_out), 1/sqrt(fan_out)).
+     */
     KAIMING_UNIFORM,
+    /** U(-1/sqrt(fan_in), 1/sqrt(fan_in)) (reference {@code uniform_fan_in}; our default before parity). */
+    UNIFORM_FAN_IN,
+    /** N(0, 1) (reference {@code normal}). */
+    NORMAL,
     /** SIREN: U(-1/fan_in, 1/fan_in) for the first layer, U(-sqrt(6/fan_in)/w0, sqrt(6/fan_in)/w0) after it. */
     SIREN,
     /** All zeros. */
@@ -21,6 +28,6 @@ public enum WeightInit {
                 return w;
             }
         }
-        throw new ConfigException(path, name, "one of kaiming_uniform, siren, zero");
+        throw new ConfigException(path, name, "one of kaiming_uniform, uniform_fan_in, normal, siren, zero");
     }
 }

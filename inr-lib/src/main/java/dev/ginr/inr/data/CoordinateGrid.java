@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Coordinate grids of 1-D, 2-D and 3-D signals (PAPER.md §2): along an axis of N samples, the sample centres are
- * c_i = -1 + 2 (i + 0.5) / N, in [-1, 1]. An upsample ratio s gives round(N s) points along each axis (for
+ * c_i = -1 + 2 (i + 0.5) / N, in [-1, 1]. An upsample ratio s gives floor(N s) points along each axis (for
  * super-resolution queries). Points are listed in row-major order of the axes, so a 2-D grid of an H x W image is
  * (H W, 2) with (row, column) coordinates, matching a channel-last image flattened to (H W, C).
  */
@@ -29,12 +29,12 @@ public final class CoordinateGrid {
         return c;
     }
 
-    /** Axis lengths after upsampling: round(N s) per axis. */
+    /** Axis lengths after upsampling: floor(N s) per axis, as the reference's {@code int(num_s * upsample_ratio)}. */
     public static int[] upsampledShape(int[] shape, double upsample) {
         if (!(upsample > 0) || !Double.isFinite(upsample)) {
             throw new IllegalArgumentException("upsample ratio must be a positive number, got " + upsample);
         }
-        return Arrays.stream(shape).map(n -> (int) Math.round(n * upsample)).toArray();
+        return Arrays.stream(shape).map(n -> (int) (n * upsample)).toArray();
     }
 
     /** Row-major grid as a flat host array of shape (P, d). */

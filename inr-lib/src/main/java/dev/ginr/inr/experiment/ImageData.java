@@ -18,12 +18,17 @@ public final class ImageData {
 
     private ImageData() {}
 
-    public static ImageFolder.Split load(Path dir, int size, long seed) {
+    /** Fails with a message that says what {@code dir} is when it is not a folder. */
+    public static void requireFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("data folder " + dir + (Files.exists(dir) ? " is a file, not a folder; "
                     + "give a folder of PNG/JPEG images (with train/ and test/ subfolders, or without)"
                     : " does not exist"));
         }
+    }
+
+    public static ImageFolder.Split load(Path dir, int size, long seed) {
+        requireFolder(dir);
         Path train = dir.resolve("train");
         Path test = dir.resolve("test");
         if (Files.isDirectory(train) && Files.isDirectory(test)) {

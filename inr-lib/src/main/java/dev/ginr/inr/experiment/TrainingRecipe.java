@@ -10,13 +10,9 @@ import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.train.ProgressListener;
 import dev.ginr.inr.train.TrainingPlan;
 import dev.ginr.inr.train.TrainingResult;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything that decides one training run's outcome, in one value: the validated spec (with the YAML it came from),
@@ -50,6 +46,11 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         require(steps >= 0, "steps", steps, ">= 0 (0 = the config's run length)");
         require(batchSize >= 0, "batch", batchSize, ">= 0 (0 = the config's batch)");
         require(trainImages >= 0 && testImages >= 0, "images", trainImages + " / " + testImages, ">= 0 (0 = all)");
+        if (!spec.dataset().isImage() && data != null) {
+            DataResolution r = DataResolution.resolve(spec, configYaml, data);
+            spec = r.spec();
+            configYaml = r.yaml();
+        }
         require(spec.dataset().isImage(), "dataset.resolution", spec.dataset().resolution(),
                 "an image experiment (this recipe trains on image folders)");
     }
@@ -112,23 +113,9 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         require(spec.modelType().usesComposers(), "arch.type", spec.modelType().yamlName(),
                 "a model with instance pattern composers (" + ModelType.LOW_RANK_TRANSINR.yamlName() + " or "
                         + ModelType.META_LOW_RANK.yamlName() + ") to move the modulated layer");
-        String yaml = withArchKey(configYaml, "modulated_layer_idxs", List.of(layerIndex));
+        String yaml = ConfigText.set(configYaml, "arch", "modulated_layer_idxs", List.of(layerIndex));
         ExperimentSpec moved = read(yaml, basePreset, name).withModelType(spec.modelType());
         return new TrainingRecipe(name, moved, yaml, basePreset, data, steps, batchSize, trainImages, testImages);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String withArchKey(String yaml, String key, Object value) {
-        Object root = yaml.isBlank() ? null : new Yaml().load(yaml);
-        Map<String, Object> top = root instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
-                : new LinkedHashMap<>();
-        Map<String, Object> arch = top.get("arch") instanceof Map<?, ?> a
-                ? new LinkedHashMap<>((Map<String, Object>) a) : new LinkedHashMap<>();
-        arch.put(key, value);
-        top.put("arch", arch);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(top);
     }
 
     /** The train and held-out images of {@link #data}, limited as the recipe says. */

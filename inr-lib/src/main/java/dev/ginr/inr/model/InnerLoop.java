@@ -2,6 +2,7 @@ package dev.ginr.inr.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.ginr.inr.config.MetaConfig;
 import dev.ginr.inr.nn.InnerGradient;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.GraphScalar;
@@ -19,7 +20,7 @@ import java.util.Map;
  * V, whose gradient shrinks as 1 / ||V||), else 1.
  *
  * <p>While training, the inner gradient stays in the graph, so the outer loss differentiates through the updates
- * including the derivative of the inner gradient (second order) unless {@link MetaSettings#firstOrder()} detaches
+ * including the derivative of the inner gradient (second order) unless {@link MetaConfig#firstOrder()} detaches
  * it. s(V) stays differentiable in both cases, as in the reference.
  */
 public final class InnerLoop {
@@ -45,10 +46,10 @@ public final class InnerLoop {
 
     private final Parametrisation parametrisation;
     private final InnerGradient gradient;
-    private final MetaSettings settings;
+    private final MetaConfig settings;
     private final boolean normalizeWeight;
 
-    public InnerLoop(Parametrisation parametrisation, ModulatedMlp mlp, MetaSettings settings) {
+    public InnerLoop(Parametrisation parametrisation, ModulatedMlp mlp, MetaConfig settings) {
         this.parametrisation = parametrisation;
         this.gradient = new InnerGradient(mlp);
         this.settings = settings;
@@ -61,7 +62,7 @@ public final class InnerLoop {
         return init.expandDims(0).broadcast(new Shape(batchSize, s.get(0), s.get(1))); // (B, rows, cols)
     }
 
-    public MetaSettings settings() {
+    public MetaConfig settings() {
         return settings;
     }
 

@@ -5,74 +5,64 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.ginr.inr.config.ComposerConfig;
-import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.config.MetaConfig;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The Learned Init baseline (PAPER.md §4; the reference's {@code meta_low_rank_modulated_inr} without
- * factorisation): no composers; the full weight of every adapted layer, weight and bias rows
- * (fan_in + 1, fan_out), is each instance's own, starting from a learned initialisation phi and taking a few SGD
- * steps on its reconstruction loss. The shared part is phi, plus the weights of layers that are not adapted.
+ * factorisation): no composers; the full weight rows (fan_in, fan_out) of every adapted layer are each instance's own,
+ * starting from a learned initialisation phi and taking a few SGD steps on its reconstruction loss. The shared part is
+ * phi, the biases of the adapted layers and the weights of layers that are not adapted.
  *
- * <p>phi starts like a kaiming-scaled layer, weight rows N(0, 1) / sqrt(fan_in) and a zero bias row, as in the
- * reference. The reference adapts the weight rows only and keeps the bias shared; here the bias row is adapted too.
- * s(W) is the squared Frobenius norm of the weight rows, the part {@code normalize_weight} makes scale-free.
+ * <p>As in the reference: phi starts N(0, 1) / sqrt(fan_in); the adapted layers are those of
+ * {@code arch.modulated_layer_idxs} in a Learned Init config (every layer by default); each adapted layer keeps its
+ * bias shared (trained in the outer loop only); s(W) is the squared Frobenius norm of the adapted weight. With
+ * {@code arch.adapt_bias: true} (our earlier variant) the bias row is adapted per instance too, phi then being
+ * (fan_in + 1, fan_out) with a zero bias row, and s(W) still taken over the weight rows only.
  */
 public final class LearnedInitBaseline implements MetaLearner, InnerLoop.Parametrisation {
 
     private final HyponetConfig hyponet;
     private final Set<Integer> layers;
+    private final boolean adaptBias;
     private final ModulatedMlp mlp;
     private final ParameterSet params;
     private final InnerLoop innerLoop;
 
-    /** Adapts every layer of the hyponet. */
-    public LearnedInitBaseline(NDManager parent, HyponetConfig hyponet, MetaSettings meta, DataType dataType) {
-        this(parent, hyponet, hyponet.layers(), meta, dataType);
-    }
-
     /**
-     * Adapts the given layers ({@code arch.modulated_layer_idxs}); validated before any tensor is made. The
-     * parameters are drawn from the engine's current random state (seed it with {@code GinrEngine.seed} first).
+     * Adapts the layers {@code meta} names ({@link MetaConfig#learnedInitLayers}), validated before any tensor is
+     * made. The parameters are drawn from the engine's current random state (seed it with {@code GinrEngine.seed}
+     * first).
      */
-    public LearnedInitBaseline(NDManager parent, HyponetConfig hyponet, List<Integer> adaptedLayers,
-                               MetaSettings meta, DataType dataType) {
-        checkLayers(hyponet, adaptedLayers);
+    public LearnedInitBaseline(NDManager parent, HyponetConfig hyponet, MetaConfig meta, DataType dataType) {
         this.hyponet = hyponet;
-        this.layers = new TreeSet<>(adaptedLayers);
+        this.layers = new TreeSet<>(meta.learnedInitLayers(hyponet));
+        this.adaptBias = meta.adaptBias();
         this.mlp = new ModulatedMlp(hyponet, layers);
         this.innerLoop = new InnerLoop(this, mlp, meta);
         this.params = new ParameterSet(parent, dataType);
         mlp.register(params);
         NDManager m = params.manager();
         for (int i : layers) {
-            params.setTrainable(ModulatedMlp.biasName(i), false); // unused: the adapted weight carries its bias row
             int fanIn = hyponet.fanIn(i);
-            NDArray weight = m.randomNormal(0f, (float) (1 / Math.sqrt(fanIn)), new Shape(fanIn, hyponet.fanOut(i)),
+            NDArray phi = m.randomNormal(0f, (float) (1 / Math.sqrt(fanIn)), new Shape(fanIn, hyponet.fanOut(i)),
                     dataType); // (fan_in, fan_out)
-            NDArray bias = m.zeros(new Shape(1, hyponet.fanOut(i)), dataType); // (1, fan_out)
-            params.add(initName(i), weight.concat(bias, 0), true); // (fan_in + 1, fan_out)
+            if (adaptBias) {
+                params.setTrainable(ModulatedMlp.biasName(i), false); // unused: the adapted weight carries its bias
+                phi = phi.concat(m.zeros(new Shape(1, hyponet.fanOut(i)), dataType), 0); // (fan_in + 1, fan_out)
+            }
+            params.add(initName(i), phi, true);
         }
     }
 
-    private static void checkLayers(HyponetConfig hyponet, List<Integer> adaptedLayers) {
-        if (adaptedLayers.isEmpty() || adaptedLayers.stream().anyMatch(i -> i < 0 || i >= hyponet.nLayer())
-                || Set.copyOf(adaptedLayers).size() != adaptedLayers.size()) {
-            throw new ConfigException(ComposerConfig.LAYERS_PATH, adaptedLayers, "distinct layer indices in 0.."
-                    + (hyponet.nLayer() - 1) + " (the layers whose full weight Learned Init adapts)");
-        }
-    }
-
-    /** Name of the learned initialisation phi of the full weight (fan_in + 1, fan_out) of {@code layer}. */
+    /** Name of the learned initialisation phi of the adapted weight of {@code layer}: (fan_in [+ 1], fan_out). */
     public static String initName(int layer) {
         return "meta.init" + layer;
     }
@@ -106,12 +96,12 @@ public final class LearnedInitBaseline implements MetaLearner, InnerLoop.Paramet
         return innerLoop;
     }
 
-    /** W(n) <- phi: (fan_in + 1, fan_out) -> (B, fan_in + 1, fan_out). */
+    /** W(n) <- phi: (fan_in [+ 1], fan_out) -> (B, fan_in [+ 1], fan_out). */
     @Override
     public Map<Integer, NDArray> initialState(ParameterSet.Bound p, long batchSize) {
         Map<Integer, NDArray> w = new LinkedHashMap<>();
         for (int i : layers) {
-            w.put(i, InnerLoop.repeatOverBatch(p.get(initName(i)), batchSize)); // (B, fan_in + 1, fan_out)
+            w.put(i, InnerLoop.repeatOverBatch(p.get(initName(i)), batchSize)); // (B, fan_in [+ 1], fan_out)
         }
         return w;
     }
@@ -128,9 +118,9 @@ public final class LearnedInitBaseline implements MetaLearner, InnerLoop.Paramet
         return weightGradients;
     }
 
-    /** s(W) uses the weight rows (B, fan_in, fan_out), not the bias row. */
+    /** s(W) uses the weight rows (B, fan_in, fan_out), not an adapted bias row. */
     @Override
     public NDArray scaleReference(int layer, NDArray state) {
-        return state.get(new NDIndex(":, :-1, :"));
+        return adaptBias ? state.get(new NDIndex(":, :-1, :")) : state;
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.nn.DataTokenizer;
+import dev.ginr.inr.config.TransformerConfig;
 import dev.ginr.inr.nn.InstancePatternComposers;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
@@ -33,13 +34,12 @@ public final class LowRankModulatedTransInr implements GeneralizableInr {
     private final ParameterSet params;
 
     public LowRankModulatedTransInr(HyponetConfig hyponet, ComposerConfig composerConfig, DataTokenizer tokenizer,
-                                    TransformerShape transformer, NDManager parent, DataType dataType) {
+                                    TransformerConfig transformer, NDManager parent, DataType dataType) {
         this.hyponet = hyponet;
         this.composers = new InstancePatternComposers(hyponet, composerConfig);
         this.mlp = new ModulatedMlp(hyponet, composers.layers());
         int tokens = composers.layers().stream().mapToInt(composers::rank).sum();
-        this.hypernetwork = new TransformerHypernetwork(tokenizer, transformer.embedDim(), transformer.layers(),
-                transformer.heads(), transformer.dropout(), transformer.attentionDropout(), tokens);
+        this.hypernetwork = new TransformerHypernetwork(tokenizer, transformer, tokens);
         for (int layer : composers.layers()) {
             heads.put(layer, new WeightTokenHead("hypernet.head" + layer, transformer.embedDim(), hyponet.fanIn(layer)));
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.config.MetaConfig;
 import dev.ginr.inr.nn.InstancePatternComposers;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
@@ -34,7 +35,7 @@ public final class MetaLearnedComposers implements MetaLearner, InnerLoop.Parame
      * parameters with the engine's current random state (seed it with {@code GinrEngine.seed} first).
      */
     public MetaLearnedComposers(NDManager parent, HyponetConfig hyponet, ComposerConfig composerConfig,
-                                MetaSettings meta, DataType dataType) {
+                                MetaConfig meta, DataType dataType) {
         this.hyponet = hyponet;
         this.composers = new InstancePatternComposers(hyponet, composerConfig);
         this.mlp = new ModulatedMlp(hyponet, composers.layers());

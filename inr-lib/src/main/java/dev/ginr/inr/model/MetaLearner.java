@@ -1,6 +1,7 @@
 package dev.ginr.inr.model;
 
 import ai.djl.ndarray.NDArray;
+import dev.ginr.inr.config.MetaConfig;
 import dev.ginr.inr.nn.ParameterSet;
 
 import java.util.List;
@@ -15,7 +16,7 @@ public interface MetaLearner extends GeneralizableInr {
 
     InnerLoop innerLoop();
 
-    default MetaSettings metaSettings() {
+    default MetaConfig metaConfig() {
         return innerLoop().settings();
     }
 

@@ -7,18 +7,18 @@ import dev.ginr.inr.config.MetaConfig;
 
 /**
  * Builds the meta-learned models from a spec: composers adapted by the inner loop (ours, on the spec's modulated
- * layers and ranks) and Learned Init (every layer's full weight adapted, the paper's baseline).
+ * layers and ranks) and Learned Init (the full weights of {@code arch.modulated_layer_idxs} of a Learned Init config
+ * adapted, every layer by default: the paper's baseline).
  */
 final class MetaModels {
 
     private MetaModels() {}
 
     static GeneralizableInr create(ExperimentSpec spec, NDManager parent, DataType dataType) {
-        MetaConfig m = spec.meta();
-        MetaSettings settings = new MetaSettings(m.nInnerStep(), m.innerLr(), m.firstOrder());
+        MetaConfig meta = spec.meta();
         return switch (spec.modelType()) {
-            case META_LOW_RANK -> new MetaLearnedComposers(parent, spec.hyponet(), spec.composer(), settings, dataType);
-            case LEARNED_INIT -> new LearnedInitBaseline(parent, spec.hyponet(), settings, dataType);
+            case META_LOW_RANK -> new MetaLearnedComposers(parent, spec.hyponet(), spec.composer(), meta, dataType);
+            case LEARNED_INIT -> new LearnedInitBaseline(parent, spec.hyponet(), meta, dataType);
             default -> throw new IllegalArgumentException(spec.modelType() + " is not a meta-learning model");
         };
     }

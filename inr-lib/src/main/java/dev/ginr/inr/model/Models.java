@@ -3,11 +3,8 @@ package dev.ginr.inr.model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ExperimentSpec;
-import dev.ginr.inr.config.TransformerConfig;
 import dev.ginr.inr.data.SignalKind;
 import dev.ginr.inr.nn.DataTokenizer;
-
-import java.util.ArrayList;
 
 /** Builds the generalizable INR an {@link ExperimentSpec} names, with freshly initialised parameters. */
 public final class Models {
@@ -18,10 +15,9 @@ public final class Models {
     public static GeneralizableInr create(ExperimentSpec spec, NDManager parent, DataType dataType) {
         return switch (spec.modelType()) {
             case LOW_RANK_TRANSINR -> new LowRankModulatedTransInr(spec.hyponet(), spec.composer(), tokenizer(spec),
-                    transformer(spec), parent, dataType);
-            case TRANSINR -> new TransInrBaseline(spec.hyponet(),
-                    new ArrayList<>(spec.weightGroups().groupsByLayer(spec.hyponet()).keySet()),
-                    spec.weightGroups().nWeightGroups().get(0), tokenizer(spec), transformer(spec), parent, dataType);
+                    spec.transformer(), parent, dataType);
+            case TRANSINR -> new TransInrBaseline(spec.hyponet(), spec.weightGroups().groupsByLayer(spec.hyponet()),
+                    tokenizer(spec), spec.transformer(), parent, dataType);
             case META_LOW_RANK, LEARNED_INIT -> MetaModels.create(spec, parent, dataType);
         };
     }
@@ -29,10 +25,5 @@ public final class Models {
     /** The data tokenizer of the spec's signal kind: 2-D patches for images, 1-D patches for audio. */
     static DataTokenizer tokenizer(ExperimentSpec spec) {
         return SignalKind.of(spec).tokenizer(spec.dataEncoder(), spec.dataset());
-    }
-
-    static TransformerShape transformer(ExperimentSpec spec) {
-        TransformerConfig t = spec.transformer();
-        return new TransformerShape(t.embedDim(), t.nLayer(), t.nHead(), t.residDropout(), t.attnDropout());
     }
 }

@@ -6,18 +6,20 @@ import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.nn.DataTokenizer;
+import dev.ginr.inr.config.TransformerConfig;
 import dev.ginr.inr.nn.ModulatedMlp;
 import dev.ginr.inr.nn.ParameterSet;
 import dev.ginr.inr.nn.TransformerHypernetwork;
 import dev.ginr.inr.nn.WeightTokenHead;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The TransINR baseline (reference type {@code transinr}, PAPER.md §3): every configured layer is modulated by weight
- * groups. Layer l gets g = min(n_weight_groups, fan_out) weight tokens; the head turns them into g vectors of length
+ * groups. Layer l gets g_l = min(n_weight_groups[l], fan_out) weight tokens (one count for every layer, or one per
+ * layer), in ascending layer order; the head turns them into g_l vectors of length
  * fan_in; the vectors are repeated over the layer's columns (column j takes group j mod g, as PyTorch's
  * {@code repeat}) and multiplied elementwise into the shared base weight; the MLP then normalises the columns. It
  * shares the hypernetwork and the MLP with the composer model, so the two differ only where the paper says.
@@ -33,17 +35,17 @@ public final class TransInrBaseline implements GeneralizableInr {
     private final Map<Integer, WeightTokenHead> heads = new LinkedHashMap<>();
     private final ParameterSet params;
 
-    public TransInrBaseline(HyponetConfig hyponet, List<Integer> modulatedLayers, int weightGroups,
-                            DataTokenizer tokenizer, TransformerShape transformer, NDManager parent,
-                            DataType dataType) {
+    /**
+     * @param groupsByLayer the effective group count g_l of every modulated layer
+     *                      ({@link dev.ginr.inr.config.WeightGroupsConfig#groupsByLayer}); each must divide fan_out
+     */
+    public TransInrBaseline(HyponetConfig hyponet, Map<Integer, Integer> groupsByLayer, DataTokenizer tokenizer,
+                            TransformerConfig transformer, NDManager parent, DataType dataType) {
         this.hyponet = hyponet;
         this.mlp = new ModulatedMlp(hyponet, java.util.Set.of());
-        for (int layer : modulatedLayers) {
-            groups.put(layer, groupsOf(hyponet, layer, weightGroups));
-        }
+        new TreeMap<>(groupsByLayer).forEach((layer, g) -> groups.put(layer, checkGroups(hyponet, layer, g)));
         int tokens = groups.values().stream().mapToInt(Integer::intValue).sum();
-        this.hypernetwork = new TransformerHypernetwork(tokenizer, transformer.embedDim(), transformer.layers(),
-                transformer.heads(), transformer.dropout(), transformer.attentionDropout(), tokens);
+        this.hypernetwork = new TransformerHypernetwork(tokenizer, transformer, tokens);
         for (int layer : groups.keySet()) {
             heads.put(layer, new WeightTokenHead("hypernet.head" + layer, transformer.embedDim(), hyponet.fanIn(layer)));
         }
@@ -53,15 +55,15 @@ public final class TransInrBaseline implements GeneralizableInr {
         heads.values().forEach(h -> h.register(params));
     }
 
-    /** g = min(n_weight_groups, fan_out), which must divide fan_out. */
-    static int groupsOf(HyponetConfig hyponet, int layer, int weightGroups) {
-        if (weightGroups < 1) {
-            throw new ConfigException("arch.n_weight_groups", weightGroups, "a positive number of groups");
-        }
+    /** g must lie in 1..fan_out and divide fan_out. */
+    private static int checkGroups(HyponetConfig hyponet, int layer, int g) {
         int fanOut = hyponet.fanOut(layer);
-        int g = Math.min(weightGroups, fanOut);
+        if (g < 1 || g > fanOut) {
+            throw new ConfigException("arch.n_weight_groups", g, "a number of groups in 1.." + fanOut + " for layer "
+                    + layer);
+        }
         if (fanOut % g != 0) {
-            throw new ConfigException("arch.n_weight_groups", weightGroups, "a number of groups dividing the width "
+            throw new ConfigException("arch.n_weight_groups", g, "a number of groups dividing the width "
                     + fanOut + " of layer " + layer);
         }
         return g;

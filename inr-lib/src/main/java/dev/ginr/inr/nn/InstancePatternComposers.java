@@ -5,14 +5,19 @@ import ai.djl.ndarray.types.Shape;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Instance pattern composers (PAPER.md §1): for each modulated layer m, the weight of instance n is
  * W_m(n) = V(n) U_m, with V(n) of shape (fan_in, r) given per instance and U_m of shape (r, fan_out) shared,
  * initialised N(0, 1) / sqrt(r fan_in). The product replaces the layer's weight rows; its bias stays shared.
+ *
+ * <p>As in the reference, the rank of a layer is capped at its width: r = min({@code arch.rank}, fan_out) (at the
+ * 3-wide output layer of an image hyponet, r = 3), and the layers are kept in ascending index order.
  */
 public final class InstancePatternComposers {
 
@@ -23,18 +28,21 @@ public final class InstancePatternComposers {
     public InstancePatternComposers(HyponetConfig hyponet, ComposerConfig config) {
         config.validateAgainst(hyponet);
         this.hyponet = hyponet;
-        this.rankByLayer = config.rankByLayer();
+        Map<Integer, Integer> ranks = new TreeMap<>();
+        config.rankByLayer().forEach((layer, r) -> ranks.put(layer, Math.min(r, hyponet.fanOut(layer))));
+        this.rankByLayer = Collections.unmodifiableMap(ranks);
     }
 
     public static String sharedFactorName(int layer) {
         return "composers.U" + layer;
     }
 
-    /** The modulated layers (their weight comes from the composers). */
+    /** The modulated layers in ascending order (their weight comes from the composers). */
     public Set<Integer> layers() {
         return rankByLayer.keySet();
     }
 
+    /** The effective rank r = min(arch.rank, fan_out) of a modulated layer. */
     public int rank(int layer) {
         Integer r = rankByLayer.get(layer);
         if (r == null) {

@@ -87,11 +87,18 @@ public final class ModulatedMlp {
         if (init == WeightInit.ZERO) {
             return m.zeros(shape, dt);
         }
+        if (init == WeightInit.NORMAL) {
+            return m.randomNormal(0f, 1f, shape, dt);
+        }
         double bound;
         if (init == WeightInit.SIREN) {
             bound = layer == 0 ? 1.0 / fanIn : Math.sqrt(6.0 / fanIn) / config.sirenW0();
+        } else if (init == WeightInit.UNIFORM_FAN_IN) {
+            bound = 1.0 / Math.sqrt(fanIn);
         } else {
-            bound = 1.0 / Math.sqrt(fanIn); // kaiming-uniform with a = sqrt(5)
+            // kaiming-uniform with a = sqrt(5) as the reference calls it: PyTorch's kaiming_uniform_ on the stored
+            // (fan_in, fan_out) tensor takes its fan from dimension 1, so the bound is 1 / sqrt(fan_out)
+            bound = 1.0 / Math.sqrt(fanOut);
         }
         return m.randomUniform((float) -bound, (float) bound, shape, dt);
     }

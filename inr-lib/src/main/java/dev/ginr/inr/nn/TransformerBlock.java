@@ -3,11 +3,13 @@ package dev.ginr.inr.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
+import dev.ginr.inr.config.TransformerConfig;
 
 /**
  * One pre-LayerNorm transformer block (PAPER.md §3): x = x + drop(Attention(LN(x))); x = x + drop(MLP(LN(x))),
- * the MLP being Linear(D, 4D) -> GELU -> Linear(4D, D). Multi-head self-attention without a mask; the residual
- * dropout (and the optional dropout on attention weights) is active only in training. Shapes (B, N, D) -> (B, N, D).
+ * the MLP being Linear(D, k D) -> GELU -> Linear(k D, D) with k = {@code block.mlp_ratio} (4 in the reference).
+ * Multi-head self-attention without a mask; the residual dropout (and the optional dropout on attention weights) is
+ * active only in training. Shapes (B, N, D) -> (B, N, D).
  */
 public final class TransformerBlock {
 
@@ -24,22 +26,22 @@ public final class TransformerBlock {
     private final DenseLayer mlpIn;
     private final DenseLayer mlpOut;
 
-    public TransformerBlock(String name, int dim, int heads, double dropout, double attentionDropout) {
-        if (dim % heads != 0) {
-            throw new IllegalArgumentException("embed_dim " + dim + " must be divisible by n_head " + heads);
-        }
+    /** A block of the shape {@code config} gives (width, heads, MLP ratio, dropout rates; validated there). */
+    public TransformerBlock(String name, TransformerConfig config) {
+        int dim = config.embedDim();
         this.dim = dim;
-        this.heads = heads;
-        this.dropout = (float) dropout;
-        this.attentionDropout = (float) attentionDropout;
+        this.heads = config.nHead();
+        this.dropout = (float) config.residDropout();
+        this.attentionDropout = (float) config.attnDropout();
         this.attentionNorm = new LayerNormLayer(name + ".ln1", dim);
         this.query = new DenseLayer(name + ".attn.q", dim, dim);
         this.key = new DenseLayer(name + ".attn.k", dim, dim);
         this.value = new DenseLayer(name + ".attn.v", dim, dim);
         this.attentionOut = new DenseLayer(name + ".attn.out", dim, dim);
         this.mlpNorm = new LayerNormLayer(name + ".ln2", dim);
-        this.mlpIn = new DenseLayer(name + ".mlp.fc1", dim, 4 * dim);
-        this.mlpOut = new DenseLayer(name + ".mlp.fc2", 4 * dim, dim);
+        int hidden = config.mlpRatio() * dim;
+        this.mlpIn = new DenseLayer(name + ".mlp.fc1", dim, hidden);
+        this.mlpOut = new DenseLayer(name + ".mlp.fc2", hidden, dim);
     }
 
     public void register(ParameterSet params) {
@@ -55,7 +57,7 @@ public final class TransformerBlock {
 
     public NDArray apply(ParameterSet.Bound p, NDArray x, boolean training) {
         x = x.add(drop(attention(p, attentionNorm.apply(p, x), training), dropout, training));
-        NDArray hidden = Activation.gelu(mlpIn.apply(p, mlpNorm.apply(p, x))); // (B, N, 4D)
+        NDArray hidden = Activation.gelu(mlpIn.apply(p, mlpNorm.apply(p, x))); // (B, N, k D)
         return x.add(drop(mlpOut.apply(p, hidden), dropout, training));
     }
 

@@ -2,6 +2,7 @@ package dev.ginr.inr.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.ginr.inr.config.TransformerConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +30,16 @@ public final class TransformerHypernetwork {
     /**
      * @param weightTokens number of weight tokens T (the rank r of the composers, or the TransINR weight groups)
      */
-    public TransformerHypernetwork(DataTokenizer tokenizer, int embedDim, int layers, int heads, double dropout,
-                                   double attentionDropout, int weightTokens) {
+    public TransformerHypernetwork(DataTokenizer tokenizer, TransformerConfig transformer, int weightTokens) {
         if (weightTokens < 1) {
             throw new IllegalArgumentException("the hypernetwork needs at least one weight token, got " + weightTokens);
         }
         this.tokenizer = tokenizer;
-        this.embedDim = embedDim;
+        this.embedDim = transformer.embedDim();
         this.weightTokens = weightTokens;
         this.latentMapping = new DenseLayer("hypernet.latent_mapping.linear", tokenizer.tokenDim(), embedDim);
-        for (int i = 0; i < layers; i++) {
-            blocks.add(new TransformerBlock("hypernet.transformer.block" + i, embedDim, heads, dropout,
-                    attentionDropout));
+        for (int i = 0; i < transformer.nLayer(); i++) {
+            blocks.add(new TransformerBlock("hypernet.transformer.block" + i, transformer));
         }
     }
 

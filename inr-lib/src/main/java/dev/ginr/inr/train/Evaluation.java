@@ -51,7 +51,7 @@ public final class Evaluation {
     }
 
     private static AdaptationResult adaptationNoGrad(MetaLearner model, SignalBatch data, int batchSize) {
-        int n = model.metaSettings().nInnerStep();
+        int n = model.metaConfig().nInnerStep();
         double[][] psnr = new double[data.count()][];
         float[] recon = new float[data.values().length];
         int perSignal = data.points() * data.channels();

@@ -14,19 +14,23 @@ import dev.ginr.inr.config.LossConfig;
  * @param beta2            Adam beta2
  * @param weightDecay      L2 weight decay added to the gradient
  * @param schedule         constant, warm-up (linear from 0 over {@code warmupSteps}) or cosine (warm-up, then cosine
- *                         decay to 0 at the last step)
+ *                         decay to {@code minLearningRate} at the last step)
  * @param warmupSteps      warm-up length
+ * @param minLearningRate  the floor of the cosine schedule (reference {@code optimizer.warmup.min_lr})
  * @param maxGradNorm      clip the global gradient norm to this value; 0 = no clipping
  * @param coordNoise       training-time coordinate noise of up to half a pixel: none, one shift per instance, or
  *                         per coordinate ("coordwise", the reference)
  * @param subsampleRatio   fraction of points rendered per training step (1 = all)
- * @param evalEvery        evaluate mean PSNR on the held-out split every this many steps (0 = only at the end)
- * @param checkpointEvery  write a checkpoint every this many steps (0 = only at the end)
+ * @param evalEvery        evaluate mean PSNR on the held-out split every this many steps (0 = only at the end);
+ *                         from a spec, {@code experiment.test_freq} epochs
+ * @param checkpointEvery  write a checkpoint every this many steps (0 = only at the end); from a spec,
+ *                         {@code experiment.save_ckpt_freq} epochs
  * @param logEvery         report progress every this many steps
  * @param seed             drives initialisation, data order, dropout and noise
  */
 public record TrainingPlan(int steps, int batchSize, double learningRate, double beta1, double beta2,
-                           double weightDecay, Schedule schedule, int warmupSteps, double maxGradNorm,
+                           double weightDecay, Schedule schedule, int warmupSteps, double minLearningRate,
+                           double maxGradNorm,
                            LossConfig.CoordNoise coordNoise, double subsampleRatio, int evalEvery, int checkpointEvery,
                            int logEvery, long seed) {
 
@@ -43,11 +47,21 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
         require(coordNoise != null, "loss.coord_noise", null, "none, shift or coordwise");
         require(schedule != null, "optimizer.warmup.mode", null, "constant, warmup or cosine");
         require(warmupSteps >= 0, "optimizer.warmup.steps", warmupSteps, ">= 0");
+        require(minLearningRate >= 0 && minLearningRate <= learningRate, "optimizer.warmup.min_lr", minLearningRate,
+                "in [0, init_lr]");
         require(maxGradNorm >= 0, "optimizer.max_gn", maxGradNorm, ">= 0 (0 = no clipping)");
         require(subsampleRatio > 0 && subsampleRatio <= 1, "loss.subsample.ratio", subsampleRatio, "in (0, 1]");
         require(evalEvery >= 0 && checkpointEvery >= 0, "experiment.test_freq / save_ckpt_freq",
                 evalEvery + " / " + checkpointEvery, ">= 0");
         require(logEvery >= 1, "log_every", logEvery, "at least 1");
+    }
+
+    /** A plan whose cosine schedule, if any, decays to 0. */
+    public TrainingPlan(int steps, int batchSize, double learningRate, double beta1, double beta2, double weightDecay,
+                        Schedule schedule, int warmupSteps, double maxGradNorm, LossConfig.CoordNoise coordNoise,
+                        double subsampleRatio, int evalEvery, int checkpointEvery, int logEvery, long seed) {
+        this(steps, batchSize, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps, 0, maxGradNorm,
+                coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
     }
 
     private static void require(boolean ok, String path, Object value, String allowed) {
@@ -70,14 +84,16 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
 
     /**
      * The plan a spec describes for a training set of {@code trainCount} signals: the effective batch is
-     * experiment.total_batch_size (gradient accumulation gives the same mean gradient as one larger batch), a run
-     * and frequencies measured in epochs become steps of ceil(trainCount / batch) steps per epoch.
+     * experiment.total_batch_size (gradient accumulation gives the same mean gradient as one larger batch). An epoch
+     * is ceil(trainCount / batch) steps; a run measured in epochs, the warm-up in epochs and the evaluation and
+     * checkpoint frequencies ({@code test_freq}, {@code save_ckpt_freq}: epochs in the reference trainer, also in a
+     * run measured in steps) become steps at that rate.
      */
     public static TrainingPlan from(ExperimentSpec spec, int trainCount) {
         var e = spec.experiment();
         var o = spec.optimizer();
         int batch = e.totalBatchSize();
-        int perEpoch = e.measuredInSteps() ? 1 : Math.max(1, (trainCount + batch - 1) / batch);
+        int perEpoch = Math.max(1, (trainCount + batch - 1) / batch);
         int steps = e.measuredInSteps() ? e.steps() : e.epochs() * perEpoch;
         Schedule schedule = switch (o.schedule()) {
             case CONSTANT -> Schedule.CONSTANT;
@@ -86,7 +102,7 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
         };
         int warmup = o.warmup().isEnabled() ? o.warmup().stepsGiven(perEpoch) : 0;
         return new TrainingPlan(steps, batch, o.lr(), o.beta1(), o.beta2(), o.weightDecay(), schedule, warmup,
-                o.gradientClipping().orElse(0), spec.loss().coordNoise(),
+                o.minLr(), o.gradientClipping().orElse(0), spec.loss().coordNoise(),
                 spec.loss().subsample() == LossConfig.Subsample.RANDOM ? spec.loss().subsampleRatio() : 1.0,
                 e.testFreq() * perEpoch, e.saveCkptFreq() * perEpoch, Math.max(1, Math.min(50, steps / 20)),
                 e.seed());
@@ -94,22 +110,23 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
 
     public TrainingPlan withSteps(int n) {
         return new TrainingPlan(n, batchSize, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps,
-                maxGradNorm, coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
+                minLearningRate, maxGradNorm, coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
     }
 
     public TrainingPlan withLearningRate(double lr) {
-        return new TrainingPlan(steps, batchSize, lr, beta1, beta2, weightDecay, schedule, warmupSteps, maxGradNorm,
-                coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
+        return new TrainingPlan(steps, batchSize, lr, beta1, beta2, weightDecay, schedule, warmupSteps,
+                Math.min(minLearningRate, lr), maxGradNorm, coordNoise, subsampleRatio, evalEvery, checkpointEvery,
+                logEvery, seed);
     }
 
     public TrainingPlan withBatchSize(int b) {
-        return new TrainingPlan(steps, b, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps, maxGradNorm,
-                coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
+        return new TrainingPlan(steps, b, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps,
+                minLearningRate, maxGradNorm, coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
     }
 
     public TrainingPlan withIntervals(int eval, int checkpoint, int log) {
         return new TrainingPlan(steps, batchSize, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps,
-                maxGradNorm, coordNoise, subsampleRatio, eval, checkpoint, log, seed);
+                minLearningRate, maxGradNorm, coordNoise, subsampleRatio, eval, checkpoint, log, seed);
     }
 
     /** Learning rate of 1-based step {@code step}. */
@@ -120,6 +137,6 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
             return learningRate * warm;
         }
         double t = (double) (step - warmupSteps) / Math.max(1, steps - warmupSteps);
-        return learningRate * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
+        return minLearningRate + (learningRate - minLearningRate) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
     }
 }

@@ -58,6 +58,13 @@ class ConfigValidationTest {
     }
 
     @Test
+    void adamWWeightDecayIsRefusedRatherThanAppliedAsL2() {
+        ConfigException e = invalid("image-32-small", "optimizer:\n  type: adamW\n  weight_decay: 0.01\n");
+        assertNames(e, "optimizer.weight_decay", "0.01", 3);
+        assertTrue(e.getMessage().contains("decoupled"), e.getMessage());
+    }
+
+    @Test
     void zeroInnerStepsWithMetaLearning() {
         ConfigException e = invalid("meta-32-small", "arch:\n  n_inner_step: 0\n");
         assertNames(e, "arch.n_inner_step", "0", 2);
@@ -155,7 +162,7 @@ class ConfigValidationTest {
         ConfigException e = assertThrows(ConfigException.class, () -> TransformerConfig.of(2, 130, 4));
         assertEquals("arch.transformer.embed_dim", e.path());
         assertTrue(e.line().isEmpty());
-        assertThrows(ConfigException.class, () -> new MetaConfig(-1, 0.01, false, true));
+        assertThrows(ConfigException.class, () -> new MetaConfig(-1, 0.01, false, true, null, false));
         assertThrows(ConfigException.class, () -> DataEncoderConfig.image(3, 7, 0).imageTokenCount(32));
         assertEquals(400, DataEncoderConfig.image(3, 9, 1).imageTokenCount(178));
         assertEquals(240, DataEncoderConfig.audio(200).audioTokenCount(48000));

@@ -72,7 +72,7 @@ class YamlConfigReaderTest {
         ConfigReadResult r = reader.read(yaml, "learned_init.yaml");
         assertEquals(ModelType.LEARNED_INIT, r.spec().modelType());
         assertNull(r.spec().composer());
-        assertEquals(new MetaConfig(2, 0.003, false, false), r.spec().meta());
+        assertEquals(new MetaConfig(2, 0.003, false, false, null, false), r.spec().meta());
         assertEquals(List.of("unknown key arch.hyponet.ff_dim (line 10 of learned_init.yaml) was ignored"),
                 r.warnings());
     }

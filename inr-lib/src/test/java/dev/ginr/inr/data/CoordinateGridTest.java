@@ -32,6 +32,7 @@ class CoordinateGridTest {
     void upsamplingRoundsEachAxisAndKeepsCentresInside() {
         assertArrayEquals(new int[] {128, 128}, CoordinateGrid.upsampledShape(new int[] {32, 32}, 4));
         assertArrayEquals(new int[] {3}, CoordinateGrid.upsampledShape(new int[] {2}, 1.5));
+        assertArrayEquals(new int[] {4}, CoordinateGrid.upsampledShape(new int[] {3}, 1.5)); // int(4.5), not round
         try (NDManager m = GinrEngine.engine().newBaseManager()) {
             NDArray grid = CoordinateGrid.create(m, new int[] {4, 4, 4}, 2, DataType.FLOAT32);
             assertEquals(new Shape(512, 3), grid.getShape());

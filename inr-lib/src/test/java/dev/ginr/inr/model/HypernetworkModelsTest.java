@@ -8,6 +8,8 @@ import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.HyponetConfig;
+import dev.ginr.inr.config.TransformerConfig;
+import dev.ginr.inr.config.WeightGroupsConfig;
 import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.nn.ParameterSet;
 import dev.ginr.inr.nn.PatchTokenizer;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HypernetworkModelsTest {
 
     static final HyponetConfig HYPONET = HyponetConfig.image(5, 64, 32, 32);
-    static final TransformerShape SMALL = new TransformerShape(128, 2, 4, 0.0);
+    static final TransformerConfig SMALL = new TransformerConfig(2, 128, 4, 4, 0.0, 0.0);
 
     static PatchTokenizer tokenizer() {
         return new PatchTokenizer(4, 0, 3, 32, 32);
@@ -50,6 +52,28 @@ class HypernetworkModelsTest {
     }
 
     @Test
+    void blockMlpWidthFollowsTheConfiguredMlpRatio() {
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             LowRankModulatedTransInr model = new LowRankModulatedTransInr(HYPONET, ComposerConfig.of(1, 8),
+                     tokenizer(), new TransformerConfig(1, 128, 4, 2, 0.0, 0.0), m, DataType.FLOAT32)) {
+            ParameterSet params = model.parameters();
+            assertEquals(new Shape(256, 128), params.get("hypernet.transformer.block0.mlp.fc1.weight").getShape());
+            assertEquals(new Shape(128, 256), params.get("hypernet.transformer.block0.mlp.fc2.weight").getShape());
+        }
+    }
+
+    @Test
+    void transInrTakesOneGroupCountPerLayerInLayerOrder() {
+        WeightGroupsConfig perLayer = new WeightGroupsConfig(List.of(2, 4, 8, 16, 3), List.of(3, 0, 4));
+        assertEquals(List.of(0, 3, 4), List.copyOf(perLayer.groupsByLayer(HYPONET).keySet()));
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             TransInrBaseline model = new TransInrBaseline(HYPONET, perLayer.groupsByLayer(HYPONET), tokenizer(),
+                     SMALL, m, DataType.FLOAT32)) {
+            assertEquals(2 + 16 + 3, model.hypernetwork().weightTokenCount());
+        }
+    }
+
+    @Test
     void transInrGroupRepetitionMatchesAHandBuiltExample() {
         try (NDManager m = GinrEngine.engine().newBaseManager()) {
             // one instance, fan_in 2, g = 2 groups over fan_out 6: column j takes group j mod 2
@@ -62,8 +86,8 @@ class HypernetworkModelsTest {
     @Test
     void transInrModulatesEveryLayerWithGroupsCappedAtTheLayerWidth() {
         try (NDManager m = GinrEngine.engine().newBaseManager();
-             TransInrBaseline model = new TransInrBaseline(HYPONET, List.of(0, 1, 2, 3, 4), 64, tokenizer(), SMALL, m,
-                     DataType.FLOAT32)) {
+             TransInrBaseline model = new TransInrBaseline(HYPONET,
+                     WeightGroupsConfig.everyLayer(64).groupsByLayer(HYPONET), tokenizer(), SMALL, m, DataType.FLOAT32)) {
             assertEquals(64 * 4 + 3, model.hypernetwork().weightTokenCount()); // the output layer has 3 columns
             ParameterSet.Bound p = model.parameters().bind(m);
             NDArray images = m.randomUniform(0, 1, new Shape(2, 1024, 3));
@@ -73,7 +97,8 @@ class HypernetworkModelsTest {
             assertEquals(new Shape(2, 64, 64), w.get(0).getShape());
             assertEquals(new Shape(2, 64, 3), w.get(4).getShape());
         }
-        ConfigException e = assertThrows(ConfigException.class, () -> TransInrBaseline.groupsOf(HYPONET, 1, 48));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> WeightGroupsConfig.everyLayer(48).groupsByLayer(HYPONET));
         assertTrue(e.getMessage().contains("arch.n_weight_groups = 48"), e.getMessage());
     }
 }

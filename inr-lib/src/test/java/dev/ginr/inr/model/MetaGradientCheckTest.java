@@ -1,5 +1,6 @@
 package dev.ginr.inr.model;
 
+import dev.ginr.inr.config.MetaConfig;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -34,7 +35,7 @@ class MetaGradientCheckTest {
 
     @Test
     void secondOrderGradientOfInitAndSharedFactorMatchesFiniteDifferences() {
-        MetaSettings meta = new MetaSettings(2, 0.05, false);
+        MetaConfig meta = MetaConfig.of(2, 0.05);
         try (NDManager root = GinrEngine.engine().newBaseManager()) {
             GinrEngine.seed(11);
             MetaLearnedComposers model = new MetaLearnedComposers(root, TINY, ComposerConfig.of(1, 4), meta,
@@ -59,7 +60,7 @@ class MetaGradientCheckTest {
         try (NDManager root = GinrEngine.engine().newBaseManager()) {
             GinrEngine.seed(13);
             MetaLearnedComposers model = new MetaLearnedComposers(root, smooth, ComposerConfig.of(1, 4),
-                    new MetaSettings(2, 0.05, false), DataType.FLOAT64);
+                    MetaConfig.of(2, 0.05), DataType.FLOAT64);
             Fixture f = new Fixture(root);
             for (String name : List.of("hyponet.wb0", "hyponet.b1", "hyponet.wb2")) {
                 double err = relativeError(autogradGradient(model, f, name), finiteDifferences(model, f, name));
@@ -77,10 +78,10 @@ class MetaGradientCheckTest {
             for (String name : List.of(MetaLearnedComposers.initName(1), InstancePatternComposers.sharedFactorName(1))) {
                 GinrEngine.seed(11);
                 MetaLearnedComposers second = new MetaLearnedComposers(root, TINY, ComposerConfig.of(1, 4),
-                        new MetaSettings(2, 0.05, false), DataType.FLOAT64);
+                        MetaConfig.of(2, 0.05), DataType.FLOAT64);
                 GinrEngine.seed(11);
                 MetaLearnedComposers first = new MetaLearnedComposers(root, TINY, ComposerConfig.of(1, 4),
-                        new MetaSettings(2, 0.05, true), DataType.FLOAT64);
+                        MetaConfig.of(2, 0.05).withFirstOrder(true), DataType.FLOAT64);
                 double[] fd = finiteDifferences(second, f, name);
                 double errSecond = relativeError(autogradGradient(second, f, name), fd);
                 double errFirst = relativeError(autogradGradient(first, f, name), fd);
@@ -94,7 +95,7 @@ class MetaGradientCheckTest {
     void learnedInitGradientMatchesFiniteDifferences() {
         try (NDManager root = GinrEngine.engine().newBaseManager()) {
             GinrEngine.seed(12);
-            LearnedInitBaseline model = new LearnedInitBaseline(root, TINY, new MetaSettings(2, 0.05, false),
+            LearnedInitBaseline model = new LearnedInitBaseline(root, TINY, MetaConfig.of(2, 0.05),
                     DataType.FLOAT64);
             Fixture f = new Fixture(root);
             for (String name : List.of(LearnedInitBaseline.initName(0), LearnedInitBaseline.initName(3))) {

@@ -36,6 +36,35 @@ class ModulatedMlpTest {
     }
 
     @Test
+    void kaimingUniformTakesItsBoundFromFanOutAsPyTorchDoesOnTheStoredWeight() {
+        HyponetConfig image = HyponetConfig.image(5, 64, 32, 32);
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             ParameterSet params = new ParameterSet(m, DataType.FLOAT32)) {
+            new ModulatedMlp(image, Set.of()).register(params);
+            // the output layer (64 + 1, 3): the reference draws U(-1/sqrt(3), 1/sqrt(3)), not U(-1/8, 1/8)
+            float[] out = params.get(ModulatedMlp.weightName(4)).get(":-1, :").toFloatArray();
+            double largest = 0;
+            for (float v : out) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            assertTrue(largest <= 1 / Math.sqrt(3) && largest > 0.5, "largest |w| of the output layer " + largest);
+        }
+    }
+
+    @Test
+    void uniformFanInInitTakesItsBoundFromFanIn() {
+        HyponetConfig image = HyponetConfig.image(5, 64, 32, 32).withActivation(Activation.RELU,
+                WeightInit.UNIFORM_FAN_IN);
+        try (NDManager m = GinrEngine.engine().newBaseManager();
+             ParameterSet params = new ParameterSet(m, DataType.FLOAT32)) {
+            new ModulatedMlp(image, Set.of()).register(params);
+            for (float v : params.get(ModulatedMlp.weightName(4)).get(":-1, :").toFloatArray()) {
+                assertTrue(Math.abs(v) <= 0.125, "|w| " + v + " above 1/sqrt(64)");
+            }
+        }
+    }
+
+    @Test
     void everyEffectiveWeightColumnHasUnitNormWhenNormalizing() {
         try (NDManager m = GinrEngine.engine().newBaseManager();
              ParameterSet params = new ParameterSet(m, DataType.FLOAT64)) {

@@ -1,12 +1,12 @@
 package dev.ginr.inr.train;
 
+import dev.ginr.inr.config.MetaConfig;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.data.PhotoCrops;
 import dev.ginr.inr.model.LearnedInitBaseline;
-import dev.ginr.inr.model.MetaSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -30,7 +30,7 @@ class LearnedInitBaselineTest {
              NDManager root = GinrEngine.engine().newBaseManager()) {
             GinrEngine.seed(2);
             LearnedInitBaseline model = new LearnedInitBaseline(root, HyponetConfig.image(5, 64, 32, 32),
-                    MetaSettings.reference(), DataType.FLOAT32);
+                    MetaConfig.reference(), DataType.FLOAT32);
             try (Trainer trainer = new Trainer(model, TrainingPlan.constant(STEPS, 16, 1e-4, 2), java.util.Map.of())) {
                 AdaptationResult before = Evaluation.adaptation(model, photos.test(), 16);
                 trainer.train(photos.train(), null, null, ProgressListener.NONE);

@@ -1,5 +1,6 @@
 package dev.ginr.inr.train;
 
+import dev.ginr.inr.config.MetaConfig;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.GinrEngine;
@@ -7,7 +8,6 @@ import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.MetaLearnedComposers;
-import dev.ginr.inr.model.MetaSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class MetaLearningMemoryTest {
              NDManager root = GinrEngine.engine().newBaseManager()) {
             GinrEngine.seed(3);
             MetaLearnedComposers model = new MetaLearnedComposers(root, HyponetConfig.image(5, 64, 32, 32),
-                    ComposerConfig.of(1, 64), MetaSettings.reference(), DataType.FLOAT32);
+                    ComposerConfig.of(1, 64), MetaConfig.reference(), DataType.FLOAT32);
             try (Trainer trainer = new Trainer(model, TrainingPlan.constant(200, 8, 1e-4, 3).withIntervals(0, 0, 10),
                     java.util.Map.of())) {
                 trainer.train(data, null, null, e -> {

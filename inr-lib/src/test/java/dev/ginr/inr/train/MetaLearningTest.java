@@ -1,5 +1,6 @@
 package dev.ginr.inr.train;
 
+import dev.ginr.inr.config.MetaConfig;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.GinrEngine;
@@ -7,7 +8,6 @@ import dev.ginr.inr.config.ComposerConfig;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.data.PhotoCrops;
 import dev.ginr.inr.model.MetaLearnedComposers;
-import dev.ginr.inr.model.MetaSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class MetaLearningTest {
         root = GinrEngine.engine().newBaseManager();
         GinrEngine.seed(1);
         MetaLearnedComposers model = new MetaLearnedComposers(root, HyponetConfig.image(5, 64, 32, 32),
-                ComposerConfig.of(1, 64), MetaSettings.reference(), DataType.FLOAT32);
+                ComposerConfig.of(1, 64), MetaConfig.reference(), DataType.FLOAT32);
         untrained = Evaluation.adaptation(model, photos.test(), 16);
         try (Trainer trainer = new Trainer(model, TrainingPlan.constant(STEPS, 16, 1e-4, 1).withIntervals(0, 0, 50),
                 java.util.Map.of())) {

@@ -58,7 +58,7 @@ public class AttentionBlockBenchmark {
         TransformerConfig t = spec.transformer();
         int tokens = spec.tokenCount().orElseThrow() + spec.composer().rankByLayer().values().stream()
                 .mapToInt(Integer::intValue).sum();
-        block = new TransformerBlock("bench.block", t.embedDim(), t.nHead(), t.residDropout(), t.attnDropout());
+        block = new TransformerBlock("bench.block", t);
         root = GinrEngine.engine().newBaseManager();
         params = new ParameterSet(root, DataType.FLOAT32);
         GinrEngine.seed(0);
