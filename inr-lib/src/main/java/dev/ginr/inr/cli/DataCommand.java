@@ -1,6 +1,7 @@
 package dev.ginr.inr.cli;
 
 import dev.ginr.inr.data.OfflinePhotoSet;
+import dev.ginr.inr.data.PhotoSourceList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +40,8 @@ public final class DataCommand implements Runnable {
 
     /** {@code ginr data offline-photos}: deterministic photo crops split by source photo, with a manifest. */
     @Command(name = "offline-photos", mixinStandardHelpOptions = true,
-            description = "Cut deterministic SxS crops from installed wallpaper photos (or --source folders) into "
-                    + "OUT/<size>/{train,test}/*.png with OUT/manifest.tsv; split by source photo.")
+            description = "Cut deterministic SxS crops from the photographs of the explicit source list (or --source "
+                    + "folders) into OUT/<size>/{train,test}/*.png with OUT/manifest.tsv; split by photo group.")
     static final class OfflinePhotos implements Callable<Integer> {
 
         @Option(names = "--out", paramLabel = "DIR",
@@ -52,14 +53,18 @@ public final class DataCommand implements Runnable {
         List<Integer> sizes;
 
         @Option(names = "--source", paramLabel = "DIR",
-                description = "photo folder, repeatable (default: /usr/share/wallpapers, /usr/share/backgrounds, "
-                        + "/usr/share/palapeli/collection where present)")
+                description = "photo folder, repeatable, used instead of the source list")
         List<Path> sources = new ArrayList<>();
+
+        @Option(names = "--source-list", paramLabel = "FILE",
+                description = "explicit photo sources, 'package<TAB>path-glob' per line (default: the shipped list)")
+        Path sourceList;
 
         @Option(names = "--seed", defaultValue = "0", description = "seed for crop positions and split (default 0)")
         long seed;
 
-        @Option(names = "--crops-per-source", defaultValue = "7", description = "crops per photo and size (default 7)")
+        @Option(names = "--crops-per-source", defaultValue = "32",
+                description = "crops per photo and size (default 32)")
         int cropsPerSource;
 
         @Option(names = "--test-fraction", defaultValue = "0.2",
@@ -70,7 +75,8 @@ public final class DataCommand implements Runnable {
         public Integer call() {
             OfflinePhotoSet.Settings defaults = OfflinePhotoSet.Settings.defaults();
             OfflinePhotoSet.Settings settings = new OfflinePhotoSet.Settings(out == null ? defaults.out() : out,
-                    sizes, sources, seed, cropsPerSource, testFraction);
+                    sizes, sources, seed, cropsPerSource, testFraction,
+                    sourceList == null ? defaults.list() : PhotoSourceList.read(sourceList));
             OfflinePhotoSet.Report report = OfflinePhotoSet.build(settings);
             System.out.println(report.summary());
             System.out.println("written to " + settings.out().toAbsolutePath());
