@@ -223,7 +223,8 @@ public final class OfflinePhotoSet {
         PhotoSource s = d.source();
         d.crops().forEach((size, crops) -> {
             for (int i = 0; i < crops.size(); i++) {
-                String file = size + "/" + split + "/" + s.fileStem() + "-" + i + ".png";
+                // crop index first: a folder's first files in sorted order come from different photos
+                String file = String.format(Locale.ROOT, "%d/%s/%02d-%s.png", size, split, i, s.fileStem());
                 Images.writeAtomically(crops.get(i).png(), out.resolve(file));
                 rows.add(new CropManifest.Row(size, split, file, s.id(), s.location(), s.variants(),
                         origin.packageName(), origin.licence(), origin.copyrightFile(), group,
@@ -244,7 +245,7 @@ public final class OfflinePhotoSet {
 
     /** The settings and a fingerprint of the chosen source files (path, length, modification time). */
     static String settingsLine(Settings s, PhotoSelection selection) {
-        return String.format(Locale.ROOT, "offline-photos v2 sizes=%s seed=%d crops=%d test=%s sources=%s files=%016x",
+        return String.format(Locale.ROOT, "offline-photos v3 sizes=%s seed=%d crops=%d test=%s sources=%s files=%016x",
                 s.sizes().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""), s.seed(),
                 s.cropsPerSource(), s.testFraction(), selection.description(), selection.fingerprint());
     }
