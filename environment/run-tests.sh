@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need (Jupyter and the wallpaper photo packages, from the
-# distribution), builds the project and installs the "ginr" kernelspec, builds the small offline photo set, then
+# The README's test command: installs what the tests need (Jupyter and the packages that ship the offline set's
+# photographs, from the distribution), builds the project and installs the "ginr" kernelspec, builds the small offline photo set, then
 # runs every test of every module. Safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

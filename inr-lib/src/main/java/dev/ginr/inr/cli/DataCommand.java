@@ -32,17 +32,12 @@ public final class DataCommand implements Runnable {
 
     /** Runs {@code data ...} on its own, for scripts that cannot yet call {@code ginr data}. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
-
-    /** The {@code data} command line with its one-line error reporting. */
-    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DataCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("ginr data " + cmd.getCommandName() + ": " + ex.getMessage());
             return 1;
         });
-        return cli;
+        System.exit(cli.execute(args));
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class DebianPackageLicences implements PhotoSourceList.PackageOwner
     /** Package name recorded for files that no Debian package installed. */
     public static final String NO_PACKAGE = "-";
 
+    /** Names a package may have converted to WebP at build time. */
+    private static final Pattern CONVERTED = Pattern.compile("(?i).*\\.(jpe?g|png|svg)");
+
     /** Package, licence and copyright file of one installed file. */
     public record Origin(String packageName, String licence, String copyrightFile) {}
 
@@ -160,5 +163,4 @@ public final class DebianPackageLicences implements PhotoSourceList.PackageOwner
                 .matches();
     }
 
-    private static final Pattern CONVERTED = Pattern.compile("(?i).*\\.(jpe?g|png|svg)");
 }

@@ -1,11 +1,5 @@
 package dev.ginr.inr.cli;
 
-import picocli.CommandLine;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 /** Runs {@code ginr data ...} in this JVM and captures what it prints (for tests outside the cli package). */
 public final class DataCommandRunner {
 
@@ -14,22 +8,11 @@ public final class DataCommandRunner {
 
     private DataCommandRunner() {}
 
-    public static synchronized Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            CommandLine cli = DataCommand.commandLine();
-            cli.setOut(new java.io.PrintWriter(System.out, true));
-            cli.setErr(new java.io.PrintWriter(System.err, true));
-            int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    public static Result run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "data";
+        System.arraycopy(args, 0, all, 1, args.length);
+        TrainCommandTest.Run r = TrainCommandTest.run(all);
+        return new Result(r.code(), r.out(), r.err());
     }
 }

@@ -67,7 +67,7 @@ class ManualFilesAndCliTest {
             // the fixture is not the published file: the real size (fastai) or MD5 pin rejects it
             assertTrue(r.err().contains("imagenette2-320.tgz has ") && r.err().contains("the publisher states "
                     + "341663724") || r.err().contains("checksum mismatch"), r.err());
-            assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("ginr data")).count(), r.err());
+            assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("ginr fetch: ")).count(), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
             assertFalse(Files.exists(tmp.resolve("imagenette")));
         }
