@@ -90,11 +90,12 @@ class DatasetFetcherTest {
             assertTrue(e.getMessage().startsWith("download of " + f.main() + " stopped after ")
                     && e.getMessage().endsWith("run the same command again to resume"), e.getMessage());
             Path part = root.resolve("downloads/" + name + "/" + f.main() + ".part");
-            assertEquals(half, Files.size(part));
+            long kept = Files.size(part); // what reached the client before the connection dropped
+            assertTrue(kept > 0 && kept <= half, kept + " bytes kept of " + half + " sent");
             assertNothingPrepared(root, name);
 
             fetcher(PLENTY).fetch(f.dataset(), options(root), PreparationListener.NONE);
-            assertTrue(server.requests.contains(new FixtureServer.Request(f.main(), "bytes=" + half + "-")),
+            assertTrue(server.requests.contains(new FixtureServer.Request(f.main(), "bytes=" + kept + "-")),
                     server.requests.toString());
             assertTrue(Files.isRegularFile(root.resolve(name).resolve(f.expected().get(0))));
             assertFalse(Files.exists(part));

@@ -78,6 +78,11 @@ final class FixtureServer implements AutoCloseable {
             OutputStream out = ex.getResponseBody();
             out.write(body, from, (cut == null ? body.length : Math.min(cut, body.length)) - from);
             out.flush(); // when cut short, closing the exchange drops the connection: the client sees an early EOF
+            if (cut != null) {
+                Thread.sleep(300); // let the client read what was sent before the connection drops
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // "insufficient bytes written": expected when an answer is cut short on purpose
         }
