@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A running training as ONE notebook output, updated in place through its display id on a steady clock: every
- * {@code tickMillis} (default 500 ms, at most a second) while the run goes on, with the latest progress, the elapsed
- * time and the ETA counting down between progress events. So the display moves at a human pace whether steps take
- * milliseconds or seconds, and never more than {@code 1000 / tickMillis} times a second. At the end the run's
- * summary replaces it.
+ * A running training as ONE notebook output, updated in place through its display id on a steady clock:
+ * {@code tickMillis} (default 500 ms, at most a second) after the previous redraw while the run goes on, with the
+ * latest progress, the elapsed time and the ETA counting down between progress events. So the display moves at a
+ * human pace whether steps take milliseconds or seconds, and never more than {@code 1000 / tickMillis} times a
+ * second, even when a busy machine delays a redraw. At the end the run's summary replaces it.
  *
  * <p>Use it as the {@link ProgressListener} of a training: {@code TrainingDisplay.inNotebook("run").start("...")},
  * then {@link #finish(ExperimentRun)} when the training returns. The listener calls only record; everything shown is
@@ -93,7 +93,8 @@ public final class TrainingDisplay implements ProgressListener {
             sink.display(d);
         });
         if (painter != null) {
-            painter.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+            // fixed delay, not fixed rate: a tick the machine delayed is not followed by a burst of catch-up redraws
+            painter.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         }
         return this;
     }

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Interrupting a running 2000-step {@code %ginr_train} through a real Jupyter client after 10 s, five times in a
- * row (the first run fresh, then with {@code --resume}): each time the cell ends as interrupted, the kernel answers
+ * Interrupting a running 2000-step {@code %ginr_train} through a real Jupyter client 6 s after its first step, five
+ * times in a row (the first run fresh, then with {@code --resume}): each time the cell ends as interrupted, the kernel answers
  * the next cell, the display says where the checkpoint is and how to continue (no error text), {@code %ginr} lists
  * the run with its checkpoint at the interrupt step, and {@code --resume} continues from it. While it trains the
  * display moves at least once a second and at most a few times a second.
@@ -26,7 +26,7 @@ class TrainingInterruptTest {
 
     /** Redraws while a training runs: at least one a second (with slack for a busy machine), at most a few. */
     static final double MAX_GAP_SECONDS = 1.5;
-    static final double MIN_GAP_SECONDS = 0.2;
+    static final int MAX_PER_SECOND = 4;
 
     private static JsonObject report;
 
@@ -106,11 +106,11 @@ class TrainingInterruptTest {
         double shownInAll = 0;
         for (var e : report.getAsJsonArray("rounds")) {
             JsonObject r = e.getAsJsonObject();
-            double shown = r.get("display_seconds").getAsDouble(); // after loading the data (and the engine)
+            double shown = r.get("display_seconds").getAsDouble(); // first to last redraw before the interrupt
             shownInAll += shown;
             assertTrue(r.get("updates_while_running").getAsInt() >= Math.floor(shown) - 1, r.toString());
             assertTrue(r.get("max_gap").getAsDouble() <= MAX_GAP_SECONDS, r.toString());
-            assertTrue(r.get("min_gap").getAsDouble() >= MIN_GAP_SECONDS, r.toString());
+            assertTrue(r.get("max_per_second").getAsInt() <= MAX_PER_SECOND, r.toString());
         }
         assertTrue(shownInAll >= 20, "the displays were watched for " + shownInAll + " s");
     }
