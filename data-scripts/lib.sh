@@ -6,6 +6,28 @@ as_root() {
         echo "$(basename "$0"): need root (or sudo) to run: $*" >&2; return 1; fi
 }
 
+# Installs the Debian packages named as arguments that are not installed yet (apt-get, as root or through sudo);
+# refreshes the package lists once when the first try fails.
+install_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "$(basename "$0"): installing ${missing[*]}" >&2
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+        as_root apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    fi
+}
+
+# Prints "true" when the arguments name OPTION (as "OPTION VALUE" or "OPTION=VALUE"), else "false".
+has_option() {
+    local option="$1"; shift
+    for a in "$@"; do [ "$a" = "$option" ] || [[ "$a" == "$option"=* ]] && { echo true; return; }; done
+    echo false
+}
+
 # Builds inr-lib when its classes are missing or older than its sources; sets CLASSPATH_ARG.
 build_classes() {
     local classes="$REPO/inr-lib/target/classes"
