@@ -22,6 +22,11 @@ public interface SignalFolder {
     /** The first {@code n} signals (all when {@code n} is 0 or at least the count), keeping what was skipped. */
     SignalFolder first(int n);
 
+    /** The signals; the name image folders give them, so that code written for images reads any kind. */
+    default SignalBatch images() {
+        return signals();
+    }
+
     /** Number of signals read. */
     default int count() {
         return files().size();

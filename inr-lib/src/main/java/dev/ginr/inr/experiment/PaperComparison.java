@@ -22,11 +22,16 @@ public final class PaperComparison {
      * each run is matched to {@link PaperResults.Dataset#closestTo} its own data set.
      */
     public static Table of(List<RunScore> scores, PaperResults.Dataset paper) {
-        Table t = Table.create("Held-out PSNR: ours beside " + PaperResults.SCALE,
+        boolean audio = !scores.isEmpty() && scores.stream().allMatch(s -> s.resolution() == 0);
+        Table t = Table.create("Held-out PSNR: ours beside " + (audio ? PaperResults.AUDIO_SCALE : PaperResults.SCALE),
                 StringColumn.create("run"), StringColumn.create("model"), StringColumn.create("ours: setting"),
                 DoubleColumn.create("ours: PSNR (dB)"), StringColumn.create("paper: table, data set"),
                 DoubleColumn.create("paper: PSNR (dB)"), DoubleColumn.create("ours - paper (dB)"));
         for (RunScore s : scores) {
+            if (s.resolution() == 0) {
+                appendAudio(t, s);
+                continue;
+            }
             PaperResults.Dataset d = paper != null ? paper : PaperResults.Dataset.closestTo(s.dataset());
             OptionalDouble reported = PaperResults.imageReconstruction(s.model(), d);
             t.stringColumn(0).append(s.run());
@@ -45,5 +50,23 @@ public final class PaperComparison {
             }
         }
         return t;
+    }
+
+    /** An audio run beside Table 1's 1 s column (LibriSpeech test-clean, the clip length of the audio presets). */
+    private static void appendAudio(Table t, RunScore s) {
+        OptionalDouble reported = PaperResults.audioReconstruction(s.model(), 1);
+        t.stringColumn(0).append(s.run());
+        t.stringColumn(1).append(s.model().yamlName());
+        t.stringColumn(2).append(s.setting());
+        t.doubleColumn(3).append(s.meanPsnr());
+        t.stringColumn(4).append(reported.isPresent() ? "Table 1 '" + PaperResults.imageRowName(s.model()).get()
+                + "', LibriSpeech 1 s" : "none: Table 1 has no row for " + s.model().yamlName());
+        if (reported.isPresent()) {
+            t.doubleColumn(5).append(reported.getAsDouble());
+            t.doubleColumn(6).append(s.meanPsnr() - reported.getAsDouble());
+        } else {
+            t.doubleColumn(5).appendMissing();
+            t.doubleColumn(6).appendMissing();
+        }
     }
 }
