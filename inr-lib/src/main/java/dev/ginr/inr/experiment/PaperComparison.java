@@ -28,39 +28,27 @@ public final class PaperComparison {
                 DoubleColumn.create("ours: PSNR (dB)"), StringColumn.create("paper: table, data set"),
                 DoubleColumn.create("paper: PSNR (dB)"), DoubleColumn.create("ours - paper (dB)"));
         for (RunScore s : scores) {
-            if (s.resolution() == 0) {
-                appendAudio(t, s);
+            if (s.resolution() == 0) { // audio: Table 1's 1 s column (LibriSpeech test-clean, the presets' clips)
+                append(t, s, PaperResults.audioReconstruction(s.model(), 1), PaperResults.imageRowName(s.model())
+                        .map(row -> "Table 1 '" + row + "', LibriSpeech 1 s")
+                        .orElse("none: Table 1 has no row for " + s.model().yamlName()));
                 continue;
             }
             PaperResults.Dataset d = paper != null ? paper : PaperResults.Dataset.closestTo(s.dataset());
-            OptionalDouble reported = PaperResults.imageReconstruction(s.model(), d);
-            t.stringColumn(0).append(s.run());
-            t.stringColumn(1).append(s.model().yamlName());
-            t.stringColumn(2).append(s.setting());
-            t.doubleColumn(3).append(s.meanPsnr());
-            t.stringColumn(4).append(PaperResults.imageRowName(s.model())
+            append(t, s, PaperResults.imageReconstruction(s.model(), d), PaperResults.imageRowName(s.model())
                     .map(row -> "Table 2 '" + row + "', " + d.label() + " 178x178")
                     .orElse("none: Table 2 has no row for " + s.model().yamlName()));
-            if (reported.isPresent()) {
-                t.doubleColumn(5).append(reported.getAsDouble());
-                t.doubleColumn(6).append(s.meanPsnr() - reported.getAsDouble());
-            } else {
-                t.doubleColumn(5).appendMissing();
-                t.doubleColumn(6).appendMissing();
-            }
         }
         return t;
     }
 
-    /** An audio run beside Table 1's 1 s column (LibriSpeech test-clean, the clip length of the audio presets). */
-    private static void appendAudio(Table t, RunScore s) {
-        OptionalDouble reported = PaperResults.audioReconstruction(s.model(), 1);
+    /** One row: our run, the paper's cell {@code paperLabel} with its number (if any) and the difference. */
+    private static void append(Table t, RunScore s, OptionalDouble reported, String paperLabel) {
         t.stringColumn(0).append(s.run());
         t.stringColumn(1).append(s.model().yamlName());
         t.stringColumn(2).append(s.setting());
         t.doubleColumn(3).append(s.meanPsnr());
-        t.stringColumn(4).append(reported.isPresent() ? "Table 1 '" + PaperResults.imageRowName(s.model()).get()
-                + "', LibriSpeech 1 s" : "none: Table 1 has no row for " + s.model().yamlName());
+        t.stringColumn(4).append(paperLabel);
         if (reported.isPresent()) {
             t.doubleColumn(5).append(reported.getAsDouble());
             t.doubleColumn(6).append(s.meanPsnr() - reported.getAsDouble());

@@ -33,10 +33,14 @@ public final class ShowMagic extends GinrMagic {
 
     @Override
     protected Object run(MagicArgs args, String body, DisplaySink sink) throws UsageException {
+        double upsample = args.number("upsample", 1, 1);
+        int n = args.integer("images", 4, 1);
         SessionRun r = session.run(args.positional(0));
         boolean audio = SignalData.isAudio(r.run().spec());
-        double upsample = args.number("upsample", audio ? 2 : 1, 1);
-        int n = args.integer("images", audio ? 2 : 4, 1);
+        if (audio) { // a 2x render and two clips unless asked otherwise: the players are large
+            upsample = args.has("upsample") ? upsample : 2;
+            n = args.has("images") ? n : 2;
+        }
         SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
         SignalFolder part = args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
         SignalBatch signals = part.signals().slice(0, Math.min(n, part.files().size()));
