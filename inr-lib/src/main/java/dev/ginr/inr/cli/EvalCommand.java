@@ -1,9 +1,9 @@
 package dev.ginr.inr.cli;
 
-import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
-import dev.ginr.inr.experiment.ImageData;
 import dev.ginr.inr.experiment.PsnrTable;
+import dev.ginr.inr.experiment.SignalData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,25 +11,28 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ginr eval}: held-out PSNR of a trained run. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Mean PSNR of a trained run on images.")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Mean PSNR of a trained run on images or audio "
+        + "clips (audio: beside the silent baseline).")
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "RUN", description = "run folder or checkpoint")
     Path checkpoint;
 
     @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "image folder (its test/ part when it has train/ and test/)")
+            description = "folder of images or WAV clips (its test/ part when it has train/ and test/)")
     Path data;
 
     @Override
     public Integer call() {
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
-            int size = run.spec().dataset().resolution();
-            ImageFolder.Split split = ImageData.load(data, size, run.spec().experiment().seed());
-            ImageFolder test = split.test().files().isEmpty() ? split.train() : split.test();
+            SignalFolder.Split split = SignalData.load(run.spec(), data);
+            boolean held = !split.test().files().isEmpty();
+            SignalFolder test = held ? split.test() : split.train();
             System.out.println(test.summary() + " from " + data);
-            System.out.println(new PsnrTable().add(run.name(), run.spec().modelType().yamlName(),
-                    split.test().files().isEmpty() ? "all" : "test", run.evaluate(test.images())));
+            PsnrTable table = new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held ? "test" : "all",
+                    run.evaluate(test.signals()));
+            SignalData.addSilentBaseline(table, run.spec(), held ? "test" : "all", test.signals());
+            System.out.println(table);
             return 0;
         }
     }

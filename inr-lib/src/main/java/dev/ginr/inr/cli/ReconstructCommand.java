@@ -4,7 +4,9 @@ import dev.ginr.inr.data.ImageFiles;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.Images;
 import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
+import dev.ginr.inr.experiment.SignalData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +21,15 @@ import java.util.concurrent.Callable;
  * before rendering, with the largest ratio that fits.
  */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = "Reconstruct images with a trained run and write PNGs (--upsample K renders K times denser).")
+        description = "Reconstruct images (PNG) or audio clips (16-bit WAV: truth, reconstruction, render at K "
+                + "times the rate) with a trained run (--upsample K renders K times denser; audio: 2 by default).")
 final class ReconstructCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "RUN", description = "run folder or checkpoint")
     Path checkpoint;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of images to reconstruct")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of images or WAV clips to "
+            + "reconstruct")
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the PNGs go (marked as ginr "
@@ -35,13 +39,18 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--upsample", defaultValue = "1", description = "render at K times the resolution (default 1)")
     double upsample;
 
-    @Option(names = "--limit", defaultValue = "16", description = "at most this many images (default 16)")
+    @Option(names = "--limit", defaultValue = "16", description = "at most this many images or clips (default 16)")
     int limit;
 
     @Override
     public Integer call() {
         OutputFolders.check(out, data);
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+            if (SignalData.isAudio(run.spec())) {
+                SignalFolder clips = SignalData.loadAll(run.spec(), data, limit);
+                System.out.println(clips.summary() + " from " + data);
+                return AudioOutputs.reconstruct(run, clips, out, upsample);
+            }
             int size = run.spec().dataset().resolution();
             ImageFolder images = ImageFolder.load(data, size, limit);
             System.out.println(images.summary() + " from " + data);

@@ -1,11 +1,11 @@
 package dev.ginr.inr.cli;
 
 import dev.ginr.inr.config.ExperimentSpec;
-import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.DataResolution;
 import dev.ginr.inr.experiment.ExperimentRun;
-import dev.ginr.inr.experiment.ImageData;
 import dev.ginr.inr.experiment.PsnrTable;
+import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.inr.train.Checkpoint;
 import dev.ginr.inr.train.ProgressEvent;
 import dev.ginr.inr.train.RunFolder;
@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ginr train}: trains a generalizable INR on an image folder, with progress, checkpoints and a PSNR table.
+ * {@code ginr train}: trains a generalizable INR on a folder of images or audio clips, with progress, checkpoints and a PSNR table.
  *
  * <p>The run folder is checked before anything is loaded: it must be a folder (or creatable), not in use by another
  * training, and a checkpoint in it is continued only with {@code --resume} and replaced only with
@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
  * line saying how to resume ({@link SignalStop}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a generalizable INR on images (a folder with train/ and test/, or any image folder "
-                + "split 90/10 by a seeded draw).")
+        description = "Train a generalizable INR on images or audio clips, as the config says (a folder with train/ "
+                + "and test/, or any folder of images or WAV files split 90/10 by a seeded draw).")
 final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "image folder")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of images or WAV clips")
     Path data;
 
     @Option(names = "--steps", paramLabel = "N", description = "optimiser steps (default: the config's run length)")
@@ -74,33 +74,33 @@ final class TrainCommand implements Callable<Integer> {
                 : loaded.spec().modelType().yamlName());
         String runName = name != null ? name : runDir.toAbsolutePath().normalize().getFileName().toString();
         checkRunFolder(runDir, loaded.spec());
-        ImageData.requireFolder(data);
         DataResolution sized = DataResolution.resolve(loaded.spec(), loaded.yaml(), data);
         if (sized.note() != null) {
             System.out.println(sized.note());
         }
         ExperimentSpec exp = sized.spec();
-        ImageFolder.Split split = ImageData.load(data, exp.dataset().resolution(), exp.experiment().seed());
-        System.out.println(ImageData.summary(split) + " at " + exp.dataset().resolution() + "x"
-                + exp.dataset().resolution());
+        SignalFolder.Split split = SignalData.load(exp, data);
+        System.out.println(split.summary() + " " + SignalData.describe(exp));
         if (split.train().files().isEmpty()) {
-            throw new IllegalArgumentException("no readable training image under " + data);
+            throw new IllegalArgumentException("no readable training " + (SignalData.isAudio(exp) ? "clip" : "image")
+                    + " under " + data);
         }
         TrainingPlan plan = plan(exp, split.train().files().size());
         System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
                 exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
         try (ExperimentRun run = ExperimentRun.create(runName, exp, sized.yaml(), loaded.basePreset());
              SignalStop signals = SignalStop.install("ginr train", true)) {
-            TrainingResult r = run.train(plan, split.train().images(),
-                    split.test().files().isEmpty() ? null : split.test().images(), runDir, resume, progress(),
+            TrainingResult r = run.train(plan, split.train().signals(),
+                    split.test().files().isEmpty() ? null : split.test().signals(), runDir, resume, progress(),
                     signals.request());
             if (signals.received() != null || !r.completed()) {
                 return stopped(r, plan, signals);
             }
             PsnrTable table = new PsnrTable().add(runName, exp.modelType().yamlName(), "train",
-                    run.evaluate(split.train().images()));
+                    run.evaluate(split.train().signals()));
             if (!split.test().files().isEmpty() && signals.received() == null) {
-                table.add(runName, exp.modelType().yamlName(), "test", run.evaluate(split.test().images()));
+                table.add(runName, exp.modelType().yamlName(), "test", run.evaluate(split.test().signals()));
+                SignalData.addSilentBaseline(table, exp, "test", split.test().signals());
             }
             return signals.received() != null ? stopped(r, plan, signals) : completed(r, table);
         }

@@ -29,7 +29,7 @@ import java.util.Map;
  * @param ignoredFolders subfolders of ginr's output, not read ({@link ImageFiles#OUTPUT_MARKER})
  */
 public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipped, List<Path> skippedFolders,
-                          List<Path> ignoredFolders) {
+                          List<Path> ignoredFolders) implements SignalFolder {
 
     public ImageFolder {
         files = List.copyOf(files);
@@ -41,6 +41,20 @@ public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipp
     /** Images read from a list of files (no folder was listed). */
     public ImageFolder(List<Path> files, SignalBatch images, List<Path> skipped) {
         this(files, images, skipped, List.of(), List.of());
+    }
+
+    /** The images, (B, S S, 3). */
+    @Override
+    public SignalBatch signals() {
+        return images;
+    }
+
+    @Override
+    public ImageFolder first(int n) {
+        if (n == 0 || n >= files.size()) {
+            return this;
+        }
+        return new ImageFolder(files.subList(0, n), images.slice(0, n), skipped, skippedFolders, ignoredFolders);
     }
 
     /** The same images, with what listing their folder left out. */
@@ -173,6 +187,7 @@ public record ImageFolder(List<Path> files, SignalBatch images, List<Path> skipp
     }
 
     /** A short report such as "read 8 images, skipped 1 unreadable file, skipped 1 unreadable folder". */
+    @Override
     public String summary() {
         String s = "read " + files.size() + " image" + (files.size() == 1 ? "" : "s");
         if (!skipped.isEmpty()) {

@@ -22,28 +22,39 @@ public final class PaperComparison {
      * each run is matched to {@link PaperResults.Dataset#closestTo} its own data set.
      */
     public static Table of(List<RunScore> scores, PaperResults.Dataset paper) {
-        Table t = Table.create("Held-out PSNR: ours beside " + PaperResults.SCALE,
+        boolean audio = !scores.isEmpty() && scores.stream().allMatch(s -> s.resolution() == 0);
+        Table t = Table.create("Held-out PSNR: ours beside " + (audio ? PaperResults.AUDIO_SCALE : PaperResults.SCALE),
                 StringColumn.create("run"), StringColumn.create("model"), StringColumn.create("ours: setting"),
                 DoubleColumn.create("ours: PSNR (dB)"), StringColumn.create("paper: table, data set"),
                 DoubleColumn.create("paper: PSNR (dB)"), DoubleColumn.create("ours - paper (dB)"));
         for (RunScore s : scores) {
+            if (s.resolution() == 0) { // audio: Table 1's 1 s column (LibriSpeech test-clean, the presets' clips)
+                append(t, s, PaperResults.audioReconstruction(s.model(), 1), PaperResults.imageRowName(s.model())
+                        .map(row -> "Table 1 '" + row + "', LibriSpeech 1 s")
+                        .orElse("none: Table 1 has no row for " + s.model().yamlName()));
+                continue;
+            }
             PaperResults.Dataset d = paper != null ? paper : PaperResults.Dataset.closestTo(s.dataset());
-            OptionalDouble reported = PaperResults.imageReconstruction(s.model(), d);
-            t.stringColumn(0).append(s.run());
-            t.stringColumn(1).append(s.model().yamlName());
-            t.stringColumn(2).append(s.setting());
-            t.doubleColumn(3).append(s.meanPsnr());
-            t.stringColumn(4).append(PaperResults.imageRowName(s.model())
+            append(t, s, PaperResults.imageReconstruction(s.model(), d), PaperResults.imageRowName(s.model())
                     .map(row -> "Table 2 '" + row + "', " + d.label() + " 178x178")
                     .orElse("none: Table 2 has no row for " + s.model().yamlName()));
-            if (reported.isPresent()) {
-                t.doubleColumn(5).append(reported.getAsDouble());
-                t.doubleColumn(6).append(s.meanPsnr() - reported.getAsDouble());
-            } else {
-                t.doubleColumn(5).appendMissing();
-                t.doubleColumn(6).appendMissing();
-            }
         }
         return t;
+    }
+
+    /** One row: our run, the paper's cell {@code paperLabel} with its number (if any) and the difference. */
+    private static void append(Table t, RunScore s, OptionalDouble reported, String paperLabel) {
+        t.stringColumn(0).append(s.run());
+        t.stringColumn(1).append(s.model().yamlName());
+        t.stringColumn(2).append(s.setting());
+        t.doubleColumn(3).append(s.meanPsnr());
+        t.stringColumn(4).append(paperLabel);
+        if (reported.isPresent()) {
+            t.doubleColumn(5).append(reported.getAsDouble());
+            t.doubleColumn(6).append(s.meanPsnr() - reported.getAsDouble());
+        } else {
+            t.doubleColumn(5).appendMissing();
+            t.doubleColumn(6).appendMissing();
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param run          the run's name
  * @param model        which of the four models
  * @param dataset      the experiment's {@code dataset.type} (e.g. image_folder for the offline photo crops)
- * @param resolution   image side length S
+ * @param resolution   image side length S, 0 for audio
  * @param steps        optimiser steps completed
  * @param batchSize    signals per step
  * @param trainSignals images trained on
@@ -22,8 +22,12 @@ import java.util.Locale;
 public record RunScore(String run, ModelType model, String dataset, int resolution, long steps, int batchSize,
                        int trainSignals, int testSignals, double meanPsnr, String device) {
 
-    /** "32x32, 20 steps of batch 4, 8 train / 4 held-out images, cpu()" */
+    /** "32x32, 20 steps of batch 4, 8 train / 4 held-out images, cpu()"; audio: "audio, 20 steps of ..." */
     public String setting() {
+        if (resolution == 0) { // audio: the clips' length and rate are in the run's spec
+            return String.format(Locale.ROOT, "audio, %d steps of batch %d, %d train / %d held-out clips, %s",
+                    steps, batchSize, trainSignals, testSignals, device);
+        }
         return String.format(Locale.ROOT, "%dx%d, %d steps of batch %d, %d train / %d held-out images, %s",
                 resolution, resolution, steps, batchSize, trainSignals, testSignals, device);
     }

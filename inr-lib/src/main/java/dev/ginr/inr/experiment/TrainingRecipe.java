@@ -7,6 +7,7 @@ import dev.ginr.inr.config.ModelType;
 import dev.ginr.inr.config.Presets;
 import dev.ginr.inr.config.YamlConfigReader;
 import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.train.ProgressListener;
 import dev.ginr.inr.train.TrainingPlan;
 import dev.ginr.inr.train.TrainingResult;
@@ -29,7 +30,8 @@ import java.util.List;
  * @param spec        the experiment
  * @param configYaml  the YAML the spec was read from (stored with every checkpoint)
  * @param basePreset  the preset the YAML overrides, or null
- * @param data        an image folder: with {@code train/} and {@code test/}, or split 90/10 by the seed
+ * @param data        an image folder (or a folder of WAV clips for audio): with {@code train/} and {@code test/},
+ *                    or split 90/10 by the seed
  * @param steps       optimiser steps; 0 = the config's run length
  * @param batchSize   signals per step; 0 = the config's batch
  * @param trainImages use only the first this many training images; 0 = all
@@ -42,17 +44,18 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         require(name != null && !name.isBlank(), "name", name, "a run name");
         require(spec != null, "spec", null, "an experiment spec");
         require(configYaml != null, "configYaml", null, "the YAML text of the spec");
-        require(data != null, "data", null, "an image folder");
+        require(data != null, "data", null, "a data folder");
         require(steps >= 0, "steps", steps, ">= 0 (0 = the config's run length)");
         require(batchSize >= 0, "batch", batchSize, ">= 0 (0 = the config's batch)");
         require(trainImages >= 0 && testImages >= 0, "images", trainImages + " / " + testImages, ">= 0 (0 = all)");
-        if (!spec.dataset().isImage() && data != null) {
+        if (!spec.dataset().isImage() && !SignalData.isAudio(spec) && data != null) {
             DataResolution r = DataResolution.resolve(spec, configYaml, data);
             spec = r.spec();
             configYaml = r.yaml();
         }
-        require(spec.dataset().isImage(), "dataset.resolution", spec.dataset().resolution(),
-                "an image experiment (this recipe trains on image folders)");
+        require(spec.dataset().isImage() || SignalData.isAudio(spec), "dataset.resolution",
+                spec.dataset().resolution(), "an image or audio experiment (this recipe trains on image folders and "
+                        + "folders of WAV clips)");
     }
 
     private static void require(boolean ok, String what, Object value, String allowed) {
@@ -118,23 +121,23 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         return new TrainingRecipe(name, moved, yaml, basePreset, data, steps, batchSize, trainImages, testImages);
     }
 
-    /** The train and held-out images of {@link #data}, limited as the recipe says. */
+    /** The train and held-out images of {@link #data}, limited as the recipe says (image experiments). */
     public ImageFolder.Split loadData() {
-        ImageFolder.Split all = ImageData.load(data, spec.dataset().resolution(), spec.experiment().seed());
-        ImageFolder train = first(all.train(), trainImages);
-        if (train.files().isEmpty()) {
-            throw new IllegalArgumentException("no readable training image under " + data.toAbsolutePath()
-                    + " (" + ImageData.summary(all) + ")");
-        }
-        return new ImageFolder.Split(train, first(all.test(), testImages));
+        require(spec.dataset().isImage(), "dataset", spec.dataset().type(), "images for loadData (loadSignals "
+                + "reads any kind)");
+        SignalFolder.Split s = loadSignals();
+        return new ImageFolder.Split((ImageFolder) s.train(), (ImageFolder) s.test());
     }
 
-    private static ImageFolder first(ImageFolder f, int limit) {
-        if (limit == 0 || limit >= f.files().size()) {
-            return f;
+    /** The train and held-out signals of {@link #data} (images or audio clips), limited as the recipe says. */
+    public SignalFolder.Split loadSignals() {
+        SignalFolder.Split all = SignalData.load(spec, data);
+        SignalFolder train = all.train().first(trainImages);
+        if (train.files().isEmpty()) {
+            throw new IllegalArgumentException("no readable training " + (SignalData.isAudio(spec) ? "clip" : "image")
+                    + " under " + data.toAbsolutePath() + " (" + all.summary() + ")");
         }
-        return new ImageFolder(f.files().subList(0, limit), f.images().slice(0, limit), f.skipped(), f.skippedFolders(),
-                f.ignoredFolders());
+        return new SignalFolder.Split(train, all.test().first(testImages));
     }
 
     /** The training plan for {@code trainCount} training images. */
@@ -157,10 +160,16 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
      */
     public ExperimentRun train(ImageFolder.Split split, Path runDir, boolean resume, Device device,
                                ProgressListener listener) {
+        return train(new SignalFolder.Split(split.train(), split.test()), runDir, resume, device, listener);
+    }
+
+    /** As {@link #train(ImageFolder.Split, Path, boolean, Device, ProgressListener)}, for signals of any kind. */
+    public ExperimentRun train(SignalFolder.Split split, Path runDir, boolean resume, Device device,
+                               ProgressListener listener) {
         ExperimentRun run = ExperimentRun.create(name, spec, configYaml, basePreset, device);
         try {
-            run.train(plan(split.train().files().size()), split.train().images(),
-                    split.test().files().isEmpty() ? null : split.test().images(), runDir, resume, listener);
+            run.train(plan(split.train().files().size()), split.train().signals(),
+                    split.test().files().isEmpty() ? null : split.test().signals(), runDir, resume, listener);
             return run;
         } catch (RuntimeException e) {
             run.close();
@@ -170,6 +179,11 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
 
     /** The held-out score of a run this recipe trained on {@code split}. */
     public RunScore score(ExperimentRun run, ImageFolder.Split split) {
+        return score(run, new SignalFolder.Split(split.train(), split.test()));
+    }
+
+    /** As {@link #score(ExperimentRun, ImageFolder.Split)}, for signals of any kind. */
+    public RunScore score(ExperimentRun run, SignalFolder.Split split) {
         TrainingResult r = run.result();
         return new RunScore(name, spec.modelType(), spec.dataset().type(), spec.dataset().resolution(),
                 r == null ? 0 : r.stepsDone(), plan(split.train().files().size()).batchSize(),

@@ -22,6 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stayed at the silent baseline (within 0.02 dB): the models first learn the mean waveform, which for speech is
  * silence, and the per-clip path through the transformer had not yet taken over. With one clip the shared weights
  * alone can fit it, which is what is checked here.
+ *
+ * <p>Why (measured on 8 held-out clips, ours): the composers the transformer predicts differ across clips by 0.27%
+ * of their RMS at initialisation (the data tokens, 200 samples of RMS 0.18 through a Linear layer, have an RMS of
+ * about 0.1 against the positional embedding's 1.0), and by 0.23% after 300 steps at lr 1e-3 on 256 clips, while the
+ * output collapsed from RMS 0.19 to 0.008 (the truth's is 0.18): the mean waveform is learnt first. Scaling the data
+ * tokens by 10 raised the initial spread to 1.7% but gave the same collapse after 300 steps. The model, tokenizer,
+ * Fourier features, initialisation, normalisation and PSNR match the reference's audio configs; the reference
+ * trains for 1000 epochs of LibriSpeech train-clean-100 on several GPUs.
  */
 class AudioLearningTest {
 

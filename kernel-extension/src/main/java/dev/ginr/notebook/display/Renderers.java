@@ -1,6 +1,7 @@
 package dev.ginr.notebook.display;
 
 import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.data.audio.AudioClipFolder;
 import dev.ginr.inr.experiment.AblationResult;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PaperResults;
@@ -52,10 +53,15 @@ public final class Renderers {
                 });
     }
 
-    /** Reconstructions: ground truth | reconstruction | error map (| upsampled), PSNR per image. */
+    /**
+     * Reconstructions: ground truth | reconstruction | error map (| upsampled), PSNR per image; audio clips (a 1-D
+     * grid) as players, spectrograms and waveforms ({@link AudioDisplays}), taken to be at the paper's 16 kHz.
+     */
     public static void reconstructions(Renderer r) {
-        r.createRegistration(Reconstruction.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
-                .register((rec, ctx) -> ctx.getOutputContainer().assign(Displays.reconstruction(rec)));
+        r.createRegistration(Reconstruction.class).preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((rec, ctx) -> ctx.getOutputContainer().assign(rec.truth().grid().length == 1
+                        ? AudioDisplays.reconstruction(rec, AudioClipFolder.SAMPLE_RATE) : Displays.reconstruction(rec)));
     }
 
     /** Runs: their summary (how training ended, PSNRs, checkpoint, curve). */

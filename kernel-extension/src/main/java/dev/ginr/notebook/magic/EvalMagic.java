@@ -1,10 +1,11 @@
 package dev.ginr.notebook.magic;
 
-import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PsnrTable;
 import dev.ginr.inr.experiment.RunScore;
+import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.Displays;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -31,12 +32,12 @@ public final class EvalMagic extends GinrMagic {
     protected Object run(MagicArgs args, String body, DisplaySink sink) throws UsageException {
         int testImages = args.integer("test-images", 0, 1);
         SessionRun r = session.run(args.positional(0));
-        ImageFolder.Split split = r.images(args.path("data", null), testImages, session.defaultData());
+        SignalFolder.Split split = r.signals(args.path("data", null), testImages, session.defaultData());
         if (split.test().files().isEmpty()) {
             throw new IllegalArgumentException("no held-out images (" + split.test().summary() + ")");
         }
         ExperimentRun run = r.run();
-        double[] psnr = TrainingJob.run("ginr-eval-" + run.name(), () -> evaluate(run, split.test().images()));
+        double[] psnr = TrainingJob.run("ginr-eval-" + run.name(), () -> evaluate(run, split.test().signals()));
         if (psnr.length < split.test().files().size()) {
             String text = "%ginr_eval " + run.name() + ": interrupted after " + psnr.length + " of "
                     + split.test().files().size() + " held-out images; no score was kept (run it again for one)";
@@ -51,8 +52,9 @@ public final class EvalMagic extends GinrMagic {
                 old != null ? old.trainSignals() : split.train().files().size(), psnr.length,
                 Arrays.stream(psnr).average().orElse(Double.NaN),
                 run.model().parameters().manager().getDevice().toString())));
-        Table t = new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), "held-out " + s + "x" + s, psnr)
-                .table();
+        String held = "held-out " + SignalData.scale(run.spec());
+        Table t = SignalData.addSilentBaseline(new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held,
+                psnr), run.spec(), held, split.test().signals()).table();
         sink.display(Displays.table(t));
         return t;
     }

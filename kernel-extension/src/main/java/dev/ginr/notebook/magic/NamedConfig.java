@@ -4,6 +4,7 @@ import dev.ginr.inr.config.ConfigReadResult;
 import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.config.Presets;
 import dev.ginr.inr.config.YamlConfigReader;
+import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.inr.experiment.TrainingRecipe;
 
 import java.nio.file.Path;
@@ -37,9 +38,11 @@ public record NamedConfig(String name, String yaml, String preset, ExperimentSpe
     public String summary() {
         var h = spec.hyponet();
         var e = spec.experiment();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "config '%s' (%s%s): %dx%d images, hyponet %d"
-                        + " x %d", name, spec.modelType().yamlName(), preset == null ? "" : " over preset " + preset,
-                spec.dataset().resolution(), spec.dataset().resolution(), h.nLayer(), h.hiddenDim()));
+        String data = SignalData.isAudio(spec) ? SignalData.scale(spec) : String.format(Locale.ROOT, "%dx%d images",
+                spec.dataset().resolution(), spec.dataset().resolution());
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "config '%s' (%s%s): %s, hyponet %d x %d",
+                name, spec.modelType().yamlName(), preset == null ? "" : " over preset " + preset, data, h.nLayer(),
+                h.hiddenDim()));
         if (spec.composer() != null && spec.modelType().usesComposers()) {
             s.append(", composers ").append(spec.composer().rankByLayer()).append(" (layer index: rank)");
         }

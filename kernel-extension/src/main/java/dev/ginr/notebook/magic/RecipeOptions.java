@@ -1,6 +1,7 @@
 package dev.ginr.notebook.magic;
 
-import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.SignalFolder;
+import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.inr.experiment.TrainingRecipe;
 import dev.ginr.inr.train.TrainingPlan;
 
@@ -11,11 +12,12 @@ import java.util.Locale;
 final class RecipeOptions {
 
     static final List<Usage.Option> OPTIONS = List.of(
-            Usage.Option.of("data", "DIR", "image folder (train/ and test/, or split 90/10); default: the session's"),
+            Usage.Option.of("data", "DIR", "image or WAV folder (train/ and test/, or split 90/10); default: the "
+                    + "session's"),
             Usage.Option.of("steps", "N", "optimiser steps (default: the config's run length)"),
-            Usage.Option.of("batch", "N", "images per step (default: the config's batch)"),
-            Usage.Option.of("images", "N", "train on the first N training images only (default: all)"),
-            Usage.Option.of("test-images", "N", "score on the first N held-out images only (default: all)"));
+            Usage.Option.of("batch", "N", "signals per step (default: the config's batch)"),
+            Usage.Option.of("images", "N", "train on the first N training images or clips only (default: all)"),
+            Usage.Option.of("test-images", "N", "score on the first N held-out images or clips only (default: all)"));
 
     private RecipeOptions() {}
 
@@ -34,10 +36,11 @@ final class RecipeOptions {
     }
 
     /** "32x32, 20 steps of batch 4, 8 train / 4 held-out images, cpu()" */
-    static String scale(TrainingRecipe recipe, ImageFolder.Split split, String device) {
+    static String scale(TrainingRecipe recipe, SignalFolder.Split split, String device) {
         TrainingPlan plan = recipe.plan(split.train().files().size());
-        int s = recipe.spec().dataset().resolution();
-        return String.format(Locale.ROOT, "%dx%d, %d steps of batch %d, %d train / %d held-out images, %s", s, s,
-                plan.steps(), plan.batchSize(), split.train().files().size(), split.test().files().size(), device);
+        String what = SignalData.isAudio(recipe.spec()) ? "clips" : "images";
+        return String.format(Locale.ROOT, "%s, %d steps of batch %d, %d train / %d held-out %s, %s",
+                SignalData.scale(recipe.spec()), plan.steps(), plan.batchSize(), split.train().files().size(),
+                split.test().files().size(), what, device);
     }
 }

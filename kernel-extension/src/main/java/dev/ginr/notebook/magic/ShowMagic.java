@@ -1,8 +1,10 @@
 package dev.ginr.notebook.magic;
 
-import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.Reconstruction;
+import dev.ginr.inr.experiment.SignalData;
+import dev.ginr.notebook.display.AudioDisplays;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.Displays;
 
@@ -10,16 +12,19 @@ import java.util.List;
 
 /**
  * {@code %ginr_show RUN [--upsample K]}: a grid of held-out images with the run's reconstructions and error maps,
- * and with {@code --upsample K} the reconstructions rendered K times denser beside them.
+ * and with {@code --upsample K} the reconstructions rendered K times denser beside them. For an audio run: players
+ * for ground truth | reconstruction | the render at K times the rate (2 by default), waveforms and spectrograms
+ * ({@link AudioDisplays}).
  */
 public final class ShowMagic extends GinrMagic {
 
     static final Usage USAGE = new Usage("%ginr_show", "RUN", 1, 1,
             "Shows ground truth | reconstruction | error map for the first N held-out images (or training images "
                     + "with --train), and with --upsample K the reconstruction rendered at K times the resolution.",
-            List.of(Usage.Option.of("upsample", "K", "also render at K times the resolution (K >= 1; default 1)"),
-                    Usage.Option.of("images", "N", "how many images (default 4)"),
-                    Usage.Option.of("data", "DIR", "image folder (default: the run's own)"),
+            List.of(Usage.Option.of("upsample", "K", "also render at K times the resolution (K >= 1; default 1, "
+                            + "audio 2)"),
+                    Usage.Option.of("images", "N", "how many images or clips (default 4, audio 2)"),
+                    Usage.Option.of("data", "DIR", "image or WAV folder (default: the run's own)"),
                     Usage.Option.flag("train", "show training images instead of held-out ones")));
 
     public ShowMagic(GinrSession session) {
@@ -31,11 +36,17 @@ public final class ShowMagic extends GinrMagic {
         double upsample = args.number("upsample", 1, 1);
         int n = args.integer("images", 4, 1);
         SessionRun r = session.run(args.positional(0));
-        ImageFolder.Split split = r.images(args.path("data", null), 0, session.defaultData());
-        ImageFolder part = args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
-        SignalBatch images = part.images().slice(0, Math.min(n, part.files().size()));
-        Reconstruction rec = Reconstruction.of(r.run(), images, upsample);
-        sink.display(Displays.reconstruction(rec));
+        boolean audio = SignalData.isAudio(r.run().spec());
+        if (audio) { // a 2x render and two clips unless asked otherwise: the players are large
+            upsample = args.has("upsample") ? upsample : 2;
+            n = args.has("images") ? n : 2;
+        }
+        SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
+        SignalFolder part = args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
+        SignalBatch signals = part.signals().slice(0, Math.min(n, part.files().size()));
+        Reconstruction rec = Reconstruction.of(r.run(), signals, upsample);
+        sink.display(audio ? AudioDisplays.reconstruction(rec, r.run().spec().dataset().samplingRate())
+                : Displays.reconstruction(rec));
         return rec;
     }
 }

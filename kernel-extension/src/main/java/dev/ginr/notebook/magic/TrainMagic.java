@@ -2,7 +2,7 @@ package dev.ginr.notebook.magic;
 
 import ai.djl.Device;
 import dev.ginr.inr.config.ModelType;
-import dev.ginr.inr.data.ImageFolder;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.TrainingRecipe;
 import dev.ginr.inr.train.TrainingResult;
@@ -71,7 +71,7 @@ public final class TrainMagic extends GinrMagic {
      * continues from it.
      */
     ExperimentRun train(TrainingRecipe recipe, Path runDir, boolean resume, DisplaySink sink, String resumeCommand) {
-        ImageFolder.Split split = recipe.loadData();
+        SignalFolder.Split split = recipe.loadSignals();
         Device device = session.device();
         TrainingDisplay display = new TrainingDisplay(sink, "training '" + recipe.name() + "' ("
                 + recipe.spec().modelType().yamlName() + ")", tickMillis, System::currentTimeMillis)

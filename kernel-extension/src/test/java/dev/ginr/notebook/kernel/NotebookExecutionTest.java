@@ -189,6 +189,49 @@ class NotebookExecutionTest {
         }
     }
 
+    /** The audio notebook's players hold playable 16-bit WAVs: the held-out clip, its reconstruction, a 2x render. */
+    @Test
+    void audioPlayersHoldTheHeldOutClipItsReconstructionAndATwiceTheRateRender() throws Exception {
+        JsonObject nb = com.google.gson.JsonParser.parseString(Files.readString(Path.of("target",
+                "executed-notebooks", "02-audio.ipynb"))).getAsJsonObject();
+        String html = null;
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonObject cell = c.getAsJsonObject();
+            if (html == null && cell.get("cell_type").getAsString().equals("code")
+                    && String.join("", cell.getAsJsonArray("source").asList().stream().map(JsonElement::getAsString)
+                    .toList()).startsWith("%ginr_show speech")) {
+                JsonElement v = cell.getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonObject("data")
+                        .get("text/html");
+                html = v.isJsonArray() ? String.join("", v.getAsJsonArray().asList().stream()
+                        .map(JsonElement::getAsString).toList()) : v.getAsString();
+            }
+        }
+        assertNotNull(html, "02-audio shows no players");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<audio controls[^>]*src=\"data:audio/wav;base64,"
+                + "([A-Za-z0-9+/=]+)\"").matcher(html);
+        List<dev.ginr.inr.data.audio.Waveform> wavs = new ArrayList<>();
+        while (m.find()) {
+            wavs.add(dev.ginr.inr.data.audio.WavFile.read(java.util.Base64.getDecoder().decode(m.group(1))));
+        }
+        assertEquals(List.of(16000, 16000, 32000), wavs.stream()
+                .map(dev.ginr.inr.data.audio.Waveform::sampleRate).toList());
+        wavs.forEach(w -> assertEquals(1.0, w.seconds()));
+        float[] heldOut = dev.ginr.inr.data.audio.AudioClipFolder.load(REPO.resolve("data/offline-speech/1s/test"), 16000,
+                16000, 1).clips().signal(0);
+        float[] truth = wavs.get(0).samples();
+        for (int i = 0; i < heldOut.length; i++) {
+            assertEquals(heldOut[i], truth[i], 1.0 / 32767, "the first player is the first held-out clip, sample " + i);
+        }
+        double se = 0;
+        for (int i = 0; i < truth.length; i++) {
+            se += Math.pow(truth[i] - wavs.get(1).samples()[i], 2);
+        }
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("clip 0: PSNR ([0-9.]+) dB").matcher(html);
+        assertTrue(shown.find(), html.substring(0, 300));
+        assertEquals(Double.parseDouble(shown.group(1)), -10 * Math.log10(se / truth.length), 0.02,
+                "the PSNR shown is that of the reconstruction played");
+    }
+
     private static JsonObject cell(String notebook, String sourcePrefix) {
         JsonObject nb = report.getAsJsonObject(notebook);
         assertNotNull(nb, notebook + " was not executed");

@@ -1,9 +1,10 @@
 package dev.ginr.inr.data.audio;
 
+import dev.ginr.inr.data.FolderListing;
 import dev.ginr.inr.data.SignalBatch;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.data.TrainTestSplit;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A folder of speech clips as WAV files (searched recursively, in sorted path order), read as mono, resampled to
@@ -21,13 +21,17 @@ import java.util.stream.Stream;
  *
  * <p>Files that cannot be used are skipped and counted with the reason, never fatal: an empty file, a corrupt
  * header, an unsupported encoding, a sample rate that cannot be converted, or a recording shorter than one clip.
+ * Folders are listed as image folders are ({@link FolderListing}): unreadable subfolders are skipped and counted,
+ * subfolders of ginr's own output (such as {@code ginr reconstruct}'s WAVs) are not read.
  *
  * @param files      the files that were read, in batch order
  * @param clips      the clips (B, T, 1), grid {T}
  * @param skipped    the files that were not, each with its reason
  * @param sampleRate samples per second of the clips
+ * @param listing    what listing the folder left out (unreadable subfolders, ginr output); empty for a file list
  */
-public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped> skipped, int sampleRate) {
+public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped> skipped, int sampleRate,
+                              FolderListing listing) implements SignalFolder {
 
     /** The rate of the paper's audio (LibriSpeech). */
     public static final int SAMPLE_RATE = 16_000;
@@ -46,7 +50,17 @@ public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped>
 
     /** Loads every WAV file under {@code dir} as a clip of {@code clipSamples} samples at 16 kHz. */
     public static AudioClipFolder load(Path dir, int clipSamples) {
-        return load(list(dir), clipSamples, SAMPLE_RATE, Integer.MAX_VALUE);
+        return load(dir, clipSamples, SAMPLE_RATE, Integer.MAX_VALUE);
+    }
+
+    /** Loads at most {@code limit} WAV files under {@code dir} (the first in sorted order) at {@code rate} Hz. */
+    public static AudioClipFolder load(Path dir, int clipSamples, int rate, int limit) {
+        FolderListing listing = scan(dir);
+        return load(listing.files(), clipSamples, rate, limit).withListing(listing);
+    }
+
+    private AudioClipFolder withListing(FolderListing l) {
+        return new AudioClipFolder(files, clips, skipped, sampleRate, l);
     }
 
     /**
@@ -54,14 +68,21 @@ public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped>
      * split; any other folder is split by a seeded shuffle holding out {@code holdOut} of the files.
      */
     public static Split loadSplit(Path dir, int clipSamples, double holdOut, long seed) {
+        return loadSplit(dir, clipSamples, SAMPLE_RATE, holdOut, seed);
+    }
+
+    /** As {@link #loadSplit(Path, int, double, long)}, with clips at {@code rate} Hz. */
+    public static Split loadSplit(Path dir, int clipSamples, int rate, double holdOut, long seed) {
         Path train = dir.resolve("train");
         Path test = dir.resolve("test");
+        int all = Integer.MAX_VALUE;
         if (Files.isDirectory(train) && Files.isDirectory(test)) {
-            return new Split(load(train, clipSamples), load(test, clipSamples));
+            return new Split(load(train, clipSamples, rate, all), load(test, clipSamples, rate, all));
         }
-        TrainTestSplit<Path> s = TrainTestSplit.byRatio(list(dir), holdOut, seed);
-        return new Split(load(s.train(), clipSamples, SAMPLE_RATE, Integer.MAX_VALUE),
-                load(s.test(), clipSamples, SAMPLE_RATE, Integer.MAX_VALUE));
+        FolderListing listing = scan(dir);
+        TrainTestSplit<Path> s = TrainTestSplit.byRatio(listing.files(), holdOut, seed);
+        return new Split(load(s.train(), clipSamples, rate, all).withListing(listing),
+                load(s.test(), clipSamples, rate, all));
     }
 
     /** Loads at most {@code limit} of the given files as clips of {@code clipSamples} samples at {@code rate} Hz. */
@@ -90,7 +111,7 @@ public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped>
             System.arraycopy(clips.get(i), 0, all, i * clipSamples, clipSamples);
         }
         return new AudioClipFolder(List.copyOf(ok), new SignalBatch(all, ok.size(), new int[] {clipSamples}, 1),
-                List.copyOf(bad), rate);
+                List.copyOf(bad), rate, new FolderListing(List.of(), List.of(), List.of()));
     }
 
     /** The first {@code clipSamples} samples at {@code rate} Hz, clamped to [-1, 1]. */
@@ -107,18 +128,27 @@ public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped>
         return out;
     }
 
-    /** WAV files (by extension) under {@code dir}, recursively, sorted. */
+    /** WAV files (by extension) under {@code dir}, recursively, sorted; see {@link FolderListing}. */
     public static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("audio folder " + dir + (Files.exists(dir) ? " is not a folder"
-                    : " does not exist"));
+        return scan(dir).files();
+    }
+
+    private static FolderListing scan(Path dir) {
+        return FolderListing.scan(dir, p -> p.getFileName() != null
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"), "audio folder");
+    }
+
+    @Override
+    public SignalBatch signals() {
+        return clips;
+    }
+
+    @Override
+    public AudioClipFolder first(int n) {
+        if (n == 0 || n >= files.size()) {
+            return this;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+        return new AudioClipFolder(files.subList(0, n), clips.slice(0, n), skipped, sampleRate, listing);
     }
 
     /** Clip length in seconds. */
@@ -127,17 +157,18 @@ public record AudioClipFolder(List<Path> files, SignalBatch clips, List<Skipped>
     }
 
     /** A short report such as "read 120 clips, skipped 3 files (2 too short for one clip, 1 empty file)". */
+    @Override
     public String summary() {
         String s = "read " + files.size() + " clip" + (files.size() == 1 ? "" : "s");
         if (skipped.isEmpty()) {
-            return s;
+            return s + listing.leftOut();
         }
         Map<String, Integer> byKind = new TreeMap<>();
         skipped.forEach(k -> byKind.merge(kind(k.reason()), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         byKind.forEach((kind, n) -> parts.add(n + " " + kind));
         return s + ", skipped " + skipped.size() + " file" + (skipped.size() == 1 ? "" : "s") + " ("
-                + String.join(", ", parts) + ")";
+                + String.join(", ", parts) + ")" + listing.leftOut();
     }
 
     /** The reason without its details: "corrupt header: ..." -> "corrupt header". */

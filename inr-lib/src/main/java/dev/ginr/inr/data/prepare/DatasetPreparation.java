@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * The last step of fetching a dataset: turns the verified downloads into the folder layout our loaders read. It is
  * the plug-in point of each signal kind: the image sets write {@code train/} and {@code test/} folders of square
- * PNGs; the audio and scene loaders plug their own preparation in here (until then {@link RawExtraction} keeps the
+ * PNGs, LibriSpeech its clip folders ({@link LibriSpeechPreparation}); the scene loader plugs its own preparation in
+ * here (until then {@link RawExtraction} keeps the
  * archives' contents as published).
  *
  * <p>A preparation writes only below {@code out}, an empty staging folder; the fetcher moves it into place in one

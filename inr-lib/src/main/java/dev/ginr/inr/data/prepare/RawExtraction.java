@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The preparation of datasets whose loader-specific layout is not written yet (LibriSpeech's clip layout, the
- * ShapeNet scene layout): the unpacked archives move to {@code raw/} as published, and the plain downloaded files
+ * The preparation of datasets whose loader-specific layout is not written yet (the ShapeNet scene layout): the unpacked archives move to {@code raw/} as published, and the plain downloaded files
  * (split lists) are copied next to them. The audio and scene kinds replace this with their own
  * {@link DatasetPreparation}.
  */

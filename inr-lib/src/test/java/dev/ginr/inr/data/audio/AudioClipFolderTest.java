@@ -1,5 +1,6 @@
 package dev.ginr.inr.data.audio;
 
+import dev.ginr.inr.data.ImageFiles;
 import dev.ginr.inr.data.SignalBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,36 @@ class AudioClipFolderTest {
         assertEquals(1, flat.train().clips().count());
         assertEquals(1, flat.test().clips().count());
         assertTrue(!flat.train().files().equals(flat.test().files()));
+    }
+
+    @Test
+    void unreadableSubfoldersAreCountedAndGinrOutputFoldersAreNotReadAsClips(@TempDir Path dir) throws Exception {
+        WavFile.write(dir.resolve("a/x.wav"), tone(300, 16000, 1, 0.3), 16000);
+        Path loop = Files.createDirectories(dir.resolve("b"));
+        Files.createSymbolicLink(loop.resolve("again"), dir); // a symbolic-link loop cannot be listed, even by root
+        Path out = dir.resolve("recon");
+        ImageFiles.markAsOutput(out, "ginr reconstruct");
+        WavFile.write(out.resolve("recon-000.wav"), tone(300, 16000, 1, 0.3), 16000);
+
+        AudioClipFolder f = AudioClipFolder.load(dir, 16000);
+        assertEquals(List.of(dir.resolve("a/x.wav")), f.files());
+        assertEquals(List.of(loop.resolve("again")), f.listing().unreadableFolders());
+        assertEquals(List.of(out), f.listing().outputFolders());
+        assertEquals("read 1 clip, skipped 1 unreadable folder (" + loop.resolve("again") + "), ignored 1 folder of "
+                + "ginr output (" + out + ")", f.summary());
+        assertEquals(1, AudioClipFolder.load(out, 16000).count(), "asked for by name, the folder is read");
+    }
+
+    @Test
+    void firstKeepsTheFirstClipsInBatchOrder(@TempDir Path dir) {
+        for (String name : List.of("x.wav", "y.wav", "z.wav")) {
+            WavFile.write(dir.resolve(name), tone(300, 16000, 1, 0.3), 16000);
+        }
+        AudioClipFolder f = AudioClipFolder.load(dir, 8000);
+        AudioClipFolder two = f.first(2);
+        assertEquals(f.files().subList(0, 2), two.files());
+        assertArrayEquals(java.util.Arrays.copyOf(f.clips().values(), 16000), two.signals().values());
+        assertEquals(3, f.first(0).count());
     }
 
     private static byte[] stereo(float[] mono) {

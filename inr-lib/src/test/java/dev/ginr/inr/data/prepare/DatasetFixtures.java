@@ -61,17 +61,17 @@ final class DatasetFixtures {
                                 "test/n01440764/ILSVRC2012_val_1.png"), List.of("noisy_imagenette.csv"));
             }
             case "librispeech" -> {
-                Map<String, Object> train = FixtureArchives.entries(
-                        "LibriSpeech/train-clean-100/19/198/19-198-0000.flac", "fLaC fixture 1",
+                Map<String, Object> train = FixtureArchives.entries( // 2.5 s and 1.6 s: 1.5 s and 0.6 s usable
+                        "LibriSpeech/train-clean-100/19/198/19-198-0000.flac", LibriSpeechClipsTest.flacBytes(40000, 1),
                         "LibriSpeech/train-clean-100/19/198/19-198.trans.txt", "19-198-0000 NORTHANGER ABBEY\n");
                 spoil(train, v, "LibriSpeech/");
                 Map<String, Object> test = FixtureArchives.entries(
-                        "LibriSpeech/test-clean/61/70968/61-70968-0000.flac", "fLaC fixture 2");
+                        "LibriSpeech/test-clean/61/70968/61-70968-0000.flac", LibriSpeechClipsTest.flacBytes(25600, 2));
                 RemoteFile a = serve(server, real.files().get(0), FixtureArchives.tar(train, true));
                 RemoteFile b = serve(server, real.files().get(1), FixtureArchives.tar(test, true));
                 yield new Fixture(real.withFiles(List.of(a, b), null), a.name(),
-                        List.of("raw/LibriSpeech/train-clean-100/19/198/19-198-0000.flac",
-                                "raw/LibriSpeech/test-clean/61/70968/61-70968-0000.flac"), List.of());
+                        List.of("1s/train/19-198-0000.wav", "1s/test/61-70968-0000.wav", "3s/test/61-70968-0000.wav",
+                                "manifest.tsv"), List.of("3s/train/19-198-0000.wav", "raw"));
             }
             case "ffhq" -> ffhq(real, server, v);
             default -> shapenet(real, server, v);

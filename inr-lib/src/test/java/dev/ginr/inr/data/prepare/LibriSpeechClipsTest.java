@@ -28,6 +28,23 @@ class LibriSpeechClipsTest {
         return x;
     }
 
+    /** The bytes of a FLAC file holding {@code n} samples of seeded noise at 16 kHz. */
+    static byte[] flacBytes(int n, int seed) {
+        try {
+            Path dir = Files.createTempDirectory("ginr-flac-");
+            Path wav = dir.resolve("x.wav");
+            WavFile.write(wav, noise(n, seed), 16000);
+            Ffmpeg.encode(wav, dir.resolve("x.flac"), "-c:a", "flac");
+            byte[] b = Files.readAllBytes(dir.resolve("x.flac"));
+            Files.delete(wav);
+            Files.delete(dir.resolve("x.flac"));
+            Files.delete(dir);
+            return b;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a FLAC fixture: " + e.getMessage(), e);
+        }
+    }
+
     private static void flac(Path root, String subset, String id, float[] x) throws Exception {
         String[] p = id.split("-");
         Path dir = Files.createDirectories(root.resolve(subset).resolve(p[0]).resolve(p[1]));

@@ -81,7 +81,7 @@ class ManualFilesAndCliTest {
         assertTrue(dry.out().contains("from https://www.openslr.org/resources/12/train-clean-100.tar.gz"), dry.out());
         assertTrue(dry.out().contains("SHA-256 d4ddd1d5a6ab303066f14971d768ee43278a5f2a0aa43dc716b0e64ecbbbf6e2"),
                 dry.out());
-        assertTrue(dry.out().contains("raw/ as published"), dry.out());
+        assertTrue(dry.out().contains("1s/{train,test}/SPEAKER-CHAPTER-UTTERANCE.wav and 3s/"), dry.out());
         DataCommandRunner.Result unknown = DataCommandRunner.run("fetch", "mnist");
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown dataset 'mnist': one of celeba, ffhq, imagenette"), unknown.err());
