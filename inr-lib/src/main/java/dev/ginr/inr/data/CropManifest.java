@@ -24,7 +24,7 @@ public final class CropManifest {
     /**
      * One crop.
      *
-     * @param file path of the PNG relative to the set's folder, e.g. {@code 32/train/wallpapers-Altai-0.png}
+     * @param file path of the PNG relative to the set's folder, e.g. {@code 32/train/00-plasma-workspace-wallpapers-Kite.png}
      * @param box  the square in source pixels the crop was averaged from
      */
     public record Row(int size, String split, String file, String sourceId, String source, int variants,

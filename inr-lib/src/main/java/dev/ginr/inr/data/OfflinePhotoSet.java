@@ -1,7 +1,7 @@
 package dev.ginr.inr.data;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,18 +19,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Builds a small REAL image data set offline: deterministic S x S crops of photographs that Debian wallpaper
- * packages install (or of any folder), split into train and test BY SOURCE PHOTO, with near-duplicate photos kept
- * on one side. Layout: {@code OUT/<size>/{train,test}/*.png}, {@code OUT/manifest.tsv} (see {@link CropManifest})
- * and {@code OUT/build-settings.txt}, whose line names the settings and a fingerprint of the source files; a
- * rebuild with the same line and all crops present does nothing. The same sources and settings give
- * byte-identical files.
+ * Builds a small REAL image data set offline: deterministic S x S crops of the photographs named by an explicit
+ * {@link PhotoSourceList} (Debian packages: GCompris's photo activities, wallpaper contest photos, nature photos;
+ * or of any folder given instead), split into train and test BY NEAR-DUPLICATE GROUP of source photos. No crop is
+ * flat ({@link PhotoCropper}); a photo that cannot give all its crops is reported. Layout:
+ * {@code OUT/<size>/{train,test}/*.png}, {@code OUT/manifest.tsv} (see {@link CropManifest}) and
+ * {@code OUT/build-settings.txt}, whose line names the settings and a fingerprint of the source files; a rebuild
+ * with the same line and all crops present does nothing. The same sources and settings give byte-identical files.
  */
 public final class OfflinePhotoSet {
-
-    /** Folders searched when the user names none; those that do not exist are left out. */
-    public static final List<Path> DEFAULT_SOURCES = List.of(Path.of("/usr/share/wallpapers"),
-            Path.of("/usr/share/backgrounds"), Path.of("/usr/share/palapeli/collection"));
 
     static final String SETTINGS_FILE = "build-settings.txt";
     static final String MANIFEST_FILE = "manifest.tsv";
@@ -40,13 +37,20 @@ public final class OfflinePhotoSet {
      *
      * @param out            output folder
      * @param sizes          crop sizes S, each at least 8
-     * @param sources        folders of photos; empty means {@link #DEFAULT_SOURCES}
+     * @param sources        folders of photos; empty means the photos of {@code list}
      * @param seed           drives crop positions and the split
      * @param cropsPerSource crops per photo and size
      * @param testFraction   share of near-duplicate groups held out for test, in [0, 1]
+     * @param list           the explicit photo sources used when {@code sources} is empty
      */
     public record Settings(Path out, List<Integer> sizes, List<Path> sources, long seed, int cropsPerSource,
-                           double testFraction) {
+                           double testFraction, PhotoSourceList list) {
+
+        /** Settings that cut the given folders (no source list). */
+        public Settings(Path out, List<Integer> sizes, List<Path> sources, long seed, int cropsPerSource,
+                        double testFraction) {
+            this(out, sizes, sources, seed, cropsPerSource, testFraction, new PhotoSourceList(List.of()));
+        }
 
         public Settings {
             sizes = List.copyOf(sizes);
@@ -65,14 +69,9 @@ public final class OfflinePhotoSet {
             }
         }
 
-        /** Defaults: {@code <repo>/data/offline-photos}, sizes 32 and 64, system wallpapers, seed 0, 7 crops, 20 %. */
+        /** Defaults: {@code <repo>/data/offline-photos}, sizes 32 and 64, the shipped list, seed 0, 32 crops, 20 %. */
         public static Settings defaults() {
-            return new Settings(defaultOut(), List.of(32, 64), List.of(), 0, 7, 0.2);
-        }
-
-        /** The folders actually searched. */
-        public List<Path> roots() {
-            return sources.isEmpty() ? DEFAULT_SOURCES.stream().filter(Files::isDirectory).toList() : sources;
+            return new Settings(defaultOut(), List.of(32, 64), List.of(), 0, 32, 0.2, PhotoSourceList.shipped());
         }
     }
 
@@ -86,9 +85,14 @@ public final class OfflinePhotoSet {
      * @param crops       per size, the number of crops in {@code [train, test]}
      * @param seconds     wall time of the build
      * @param upToDate    true if the output already matched and nothing was written
+     * @param shortSources sources that gave fewer crops than asked (too flat, or too small for a size), with counts
      */
     public record Report(int sources, int unreadable, int groups, int testSources, Map<Integer, int[]> crops,
-                         double seconds, boolean upToDate) {
+                         double seconds, boolean upToDate, List<String> shortSources) {
+
+        public Report {
+            shortSources = List.copyOf(shortSources);
+        }
 
         /** E.g. "48 sources in 45 groups (9 held out), skipped 1 unreadable file; 32px: 273 train / 63 test". */
         public String summary() {
@@ -99,31 +103,37 @@ public final class OfflinePhotoSet {
             }
             crops.forEach((size, n) -> s.append(String.format(Locale.ROOT, "; %dpx: %d train / %d test",
                     size, n[0], n[1])));
-            return s.append(String.format(Locale.ROOT, " (%.1f s)", seconds)).toString();
+            s.append(String.format(Locale.ROOT, " (%.1f s)", seconds));
+            if (!shortSources.isEmpty()) {
+                s.append("\n").append(shortSources.size()).append(" photo").append(shortSources.size() == 1 ? "" : "s")
+                        .append(" gave fewer crops (every other draw was flat or the photo is too small): ")
+                        .append(String.join(", ", shortSources));
+            }
+            return s.toString();
         }
     }
 
-    private record Decoded(PhotoSource source, PerceptualHash hash, Map<Integer, List<PhotoCropper.Crop>> crops) {}
+    /** One crop, already PNG-encoded (encoding runs in parallel with decoding). */
+    private record EncodedCrop(PhotoCropper.CropBox box, byte[] png) {}
+
+    private record Decoded(PhotoSource source, PerceptualHash hash, Map<Integer, List<EncodedCrop>> crops) {}
 
     private OfflinePhotoSet() {}
 
     /** Builds (or confirms up to date) the set described by {@code settings}. */
     public static Report build(Settings settings) {
         long start = System.nanoTime();
-        List<Path> roots = settings.roots();
-        if (roots.isEmpty()) {
-            throw new IllegalArgumentException("no photo folder found: none of " + DEFAULT_SOURCES
-                    + " exists; install plasma-workspace-wallpapers or mate-backgrounds, or name a folder");
-        }
-        PhotoSourceFinder.Found found = PhotoSourceFinder.find(roots);
-        String settingsLine = settingsLine(settings, roots, found);
+        PhotoReader reader = new PhotoReader();
+        PhotoSelection selection = PhotoSelection.of(settings, reader);
+        PhotoSourceFinder.Found found = selection.found();
+        String settingsLine = settingsLine(settings, selection);
         Path out = settings.out();
         Report existing = existingIfUpToDate(out, settingsLine, found, start);
         if (existing != null) {
             return existing;
         }
-        List<Path> unreadable = new ArrayList<>(found.unreadable());
-        List<Decoded> decoded = decodeAll(found.sources(), settings, unreadable);
+        List<String> unreadable = new ArrayList<>(found.unreadable());
+        List<Decoded> decoded = decodeAll(found.sources(), settings, reader, unreadable);
         int[] group = NearDuplicateGroups.of(decoded.stream().map(Decoded::hash).toList());
         List<Integer> groupIds = new ArrayList<>();
         for (int g = 0; g < NearDuplicateGroups.count(group); g++) {
@@ -131,37 +141,45 @@ public final class OfflinePhotoSet {
         }
         TrainTestSplit<Integer> split = TrainTestSplit.byRatio(groupIds, settings.testFraction(), settings.seed());
         DebianPackageLicences licences = DebianPackageLicences.forFiles(
-                decoded.stream().map(d -> d.source().file()).toList());
+                decoded.stream().map(d -> d.source().file()).distinct().toList());
         clearCrops(out, settings.sizes());
         List<CropManifest.Row> rows = new ArrayList<>();
         Map<Integer, int[]> counts = new TreeMap<>();
         settings.sizes().forEach(s -> counts.put(s, new int[2]));
         int testSources = 0;
+        List<String> shortSources = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
+            Decoded d = decoded.get(i);
             boolean test = split.test().contains(group[i]);
             testSources += test ? 1 : 0;
-            rows.addAll(writeCrops(out, decoded.get(i), group[i], test ? "test" : "train",
-                    licences.origin(decoded.get(i).source().file()), counts));
+            rows.addAll(writeCrops(out, d, group[i], test ? "test" : "train",
+                    licences.origin(d.source().file(), d.source().member()), counts));
+            int made = d.crops().values().stream().mapToInt(List::size).sum();
+            if (made < settings.cropsPerSource() * settings.sizes().size()) {
+                shortSources.add(d.source().id() + " (" + made + " of "
+                        + settings.cropsPerSource() * settings.sizes().size() + ")");
+            }
         }
         CropManifest.write(out.resolve(MANIFEST_FILE), rows);
         CropManifest.writeAtomically(out.resolve(SETTINGS_FILE), List.of(settingsLine));
         return new Report(decoded.size(), unreadable.size(), groupIds.size(), testSources, counts,
-                (System.nanoTime() - start) / 1e9, false);
+                (System.nanoTime() - start) / 1e9, false, shortSources);
     }
 
-    private static List<Decoded> decodeAll(List<PhotoSource> sources, Settings settings, List<Path> unreadable) {
+    private static List<Decoded> decodeAll(List<PhotoSource> sources, Settings settings, PhotoReader reader,
+                                           List<String> unreadable) {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Decoded>> futures = new ArrayList<>();
             for (PhotoSource s : sources) {
-                futures.add(pool.submit(() -> decode(s, settings)));
+                futures.add(pool.submit(() -> decode(s, settings, reader)));
             }
             List<Decoded> decoded = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 Decoded d = futures.get(i).get();
                 if (d == null) {
-                    unreadable.add(sources.get(i).file());
+                    unreadable.add(sources.get(i).location());
                 } else {
                     decoded.add(d);
                 }
@@ -177,24 +195,24 @@ public final class OfflinePhotoSet {
         }
     }
 
-    /** Decodes one photo, hashes it and cuts its crops; {@code null} if it cannot be decoded. */
-    private static Decoded decode(PhotoSource source, Settings settings) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(source.file().toFile());
-        } catch (IOException | RuntimeException e) {
-            img = null;
-        }
+    /** Decodes one photo, hashes it and cuts and encodes its crops; {@code null} if it cannot be decoded. */
+    private static Decoded decode(PhotoSource source, Settings settings, PhotoReader reader) {
+        BufferedImage img = reader.read(source);
         if (img == null || img.getWidth() < 9 || img.getHeight() < 8) {
             return null;
         }
         int w = img.getWidth();
         int h = img.getHeight();
         int[] rgb = PhotoCropper.rgbPixels(img);
-        Map<Integer, List<PhotoCropper.Crop>> crops = new TreeMap<>();
+        Map<Integer, List<EncodedCrop>> crops = new TreeMap<>();
         for (int size : settings.sizes()) {
-            crops.put(size, PhotoCropper.crops(rgb, w, h, size, settings.cropsPerSource(),
-                    cropSeed(settings.seed(), source.id(), size)));
+            List<EncodedCrop> encoded = new ArrayList<>();
+            for (PhotoCropper.Crop c : PhotoCropper.crops(rgb, w, h, size, settings.cropsPerSource(),
+                    cropSeed(settings.seed(), source.id(), size))) {
+                int[] pixels = ((DataBufferInt) c.image().getRaster().getDataBuffer()).getData();
+                encoded.add(new EncodedCrop(c.box(), PngEncoder.encode(pixels, size, size)));
+            }
+            crops.put(size, encoded);
         }
         return new Decoded(source, PerceptualHash.of(rgb, w, h), crops);
     }
@@ -205,9 +223,10 @@ public final class OfflinePhotoSet {
         PhotoSource s = d.source();
         d.crops().forEach((size, crops) -> {
             for (int i = 0; i < crops.size(); i++) {
-                String file = size + "/" + split + "/" + s.fileStem() + "-" + i + ".png";
-                Images.writePng(crops.get(i).image(), out.resolve(file));
-                rows.add(new CropManifest.Row(size, split, file, s.id(), s.file().toString(), s.variants(),
+                // crop index first: a folder's first files in sorted order come from different photos
+                String file = String.format(Locale.ROOT, "%d/%s/%02d-%s.png", size, split, i, s.fileStem());
+                Images.writeAtomically(crops.get(i).png(), out.resolve(file));
+                rows.add(new CropManifest.Row(size, split, file, s.id(), s.location(), s.variants(),
                         origin.packageName(), origin.licence(), origin.copyrightFile(), group,
                         d.hash().hex(), crops.get(i).box(), s.width(), s.height()));
                 counts.get(size)[split.equals("test") ? 1 : 0]++;
@@ -218,41 +237,17 @@ public final class OfflinePhotoSet {
 
     /** A seed per photo and size that does not change when other photos are added (SplitMix64 finaliser). */
     static long cropSeed(long seed, String sourceId, int size) {
-        long z = seed * 0x9E3779B97F4A7C15L + fnv64(sourceId) * 31 + size;
+        long z = seed * 0x9E3779B97F4A7C15L + PhotoSelection.fnv64(sourceId) * 31 + size;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
 
-    private static long fnv64(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return h;
-    }
-
     /** The settings and a fingerprint of the chosen source files (path, length, modification time). */
-    static String settingsLine(Settings s, List<Path> roots, PhotoSourceFinder.Found found) {
-        long fp = 0xcbf29ce484222325L;
-        for (PhotoSource src : found.sources()) {
-            fp = fp * 31 + fnv64(src.id() + "|" + src.file() + "|" + fileStamp(src.file()));
-        }
-        for (Path bad : found.unreadable()) {
-            fp = fp * 31 + fnv64("unreadable|" + bad);
-        }
-        return String.format(Locale.ROOT, "offline-photos v1 sizes=%s seed=%d crops=%d test=%s sources=%s files=%016x",
+    static String settingsLine(Settings s, PhotoSelection selection) {
+        return String.format(Locale.ROOT, "offline-photos v3 sizes=%s seed=%d crops=%d test=%s sources=%s files=%016x",
                 s.sizes().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""), s.seed(),
-                s.cropsPerSource(), s.testFraction(), roots.stream().map(p -> p.toAbsolutePath().normalize().toString())
-                        .reduce((a, b) -> a + "," + b).orElse(""), fp);
-    }
-
-    private static String fileStamp(Path f) {
-        try {
-            return Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis();
-        } catch (IOException e) {
-            return "missing";
-        }
+                s.cropsPerSource(), s.testFraction(), selection.description(), selection.fingerprint());
     }
 
     private static Report existingIfUpToDate(Path out, String settingsLine, PhotoSourceFinder.Found found,
@@ -275,7 +270,7 @@ public final class OfflinePhotoSet {
             long test = rows.stream().filter(r -> r.split().equals("test")).map(CropManifest.Row::sourceId)
                     .distinct().count();
             return new Report((int) sources, found.unreadable().size(), (int) groups, (int) test, counts,
-                    (System.nanoTime() - start) / 1e9, true);
+                    (System.nanoTime() - start) / 1e9, true, List.of());
         } catch (IOException | RuntimeException e) {
             return null; // anything odd about the old output: rebuild it
         }

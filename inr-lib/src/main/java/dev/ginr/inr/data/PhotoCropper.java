@@ -1,7 +1,5 @@
 package dev.ginr.inr.data;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
@@ -12,13 +10,21 @@ import java.util.SplittableRandom;
  * Cuts deterministic S x S "photo crops" from a photograph: square boxes of side k S at seeded positions, with
  * the zoom k drawn log-uniformly from about 1/12 of the short side up to the whole short side, each box averaged
  * down to S x S over exact k x k pixel blocks (integer arithmetic, so the same photo and seed give the same bytes
- * on every machine). Nearly flat boxes (luma deviation under {@value #MIN_LUMA_STD} of 255) are redrawn up to
- * {@value #ATTEMPTS} times, keeping the most textured, so sky-only crops do not dominate the set.
+ * on every machine).
+ *
+ * <p>No crop is flat: a crop is kept only if EVERY channel's standard deviation is at least
+ * {@value #MIN_CHANNEL_STD} (of 255). Among the first {@value #ATTEMPTS} draws the most textured acceptable one
+ * (by luma deviation) is kept, stopping early at a luma deviation of {@value #MIN_LUMA_STD}, so sky-only crops do
+ * not dominate; if none of them is acceptable, drawing goes on up to {@value #MAX_ATTEMPTS} times, and a crop
+ * that still finds no acceptable box is left out (the caller reports the photo).
  */
 public final class PhotoCropper {
 
+    /** Smallest per-channel standard deviation (0..255) of a kept crop: 2/255 in [0, 1] units. */
+    public static final double MIN_CHANNEL_STD = 2.0;
     static final double MIN_LUMA_STD = 8.0;
     static final int ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 64;
     private static final int ZOOM_RANGE = 12;
 
     /** A square box in source pixels. */
@@ -29,19 +35,14 @@ public final class PhotoCropper {
 
     private PhotoCropper() {}
 
-    /** Packed {@code 0xRRGGBB} pixels of {@code img}, row-major; transparent areas are composed over white. */
+    /** Packed {@code 0xRRGGBB} pixels of {@code img}, row-major; transparency by the one rule of {@link Images#opaque}. */
     public static int[] rgbPixels(BufferedImage img) {
-        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.drawImage(img, 0, 0, null);
-        g.dispose();
-        return ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        return ((DataBufferInt) Images.opaque(img).getRaster().getDataBuffer()).getData();
     }
 
     /**
-     * {@code count} crops of {@code size} x {@code size}, or none if the photo's short side is below {@code size}.
+     * Up to {@code count} crops of {@code size} x {@code size}: none if the photo's short side is below
+     * {@code size}, fewer if some draws find no box that is not flat (see the class comment).
      *
      * @param rgb  packed pixels from {@link #rgbPixels}
      * @param seed drives positions and zooms; use a different seed per photo and size
@@ -59,25 +60,36 @@ public final class PhotoCropper {
         int kMin = Math.max(1, (int) Math.ceil(kMax / (double) ZOOM_RANGE));
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < count; i++) {
-            int[] best = null;
-            CropBox bestBox = null;
-            double bestStd = -1;
-            for (int attempt = 0; attempt < ATTEMPTS && bestStd < MIN_LUMA_STD; attempt++) {
-                double logK = Math.log(kMin) + random.nextDouble() * (Math.log(kMax) - Math.log(kMin));
-                int k = Math.max(kMin, Math.min(kMax, (int) Math.round(Math.exp(logK))));
-                int side = k * size;
-                CropBox box = new CropBox(random.nextInt(width - side + 1), random.nextInt(height - side + 1), side);
-                int[] pixels = blockAverage(rgb, width, box, size);
-                double std = lumaStd(pixels);
-                if (std > bestStd) {
-                    best = pixels;
-                    bestBox = box;
-                    bestStd = std;
-                }
+            Crop crop = oneCrop(rgb, width, height, size, kMin, kMax, random);
+            if (crop != null) {
+                crops.add(crop);
             }
-            crops.add(new Crop(bestBox, toImage(best, size)));
         }
         return crops;
+    }
+
+    private static Crop oneCrop(int[] rgb, int width, int height, int size, int kMin, int kMax,
+                                SplittableRandom random) {
+        int[] best = null;
+        CropBox bestBox = null;
+        double bestStd = -1;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (best != null && (attempt >= ATTEMPTS || bestStd >= MIN_LUMA_STD)) {
+                break;
+            }
+            double logK = Math.log(kMin) + random.nextDouble() * (Math.log(kMax) - Math.log(kMin));
+            int k = Math.max(kMin, Math.min(kMax, (int) Math.round(Math.exp(logK))));
+            int side = k * size;
+            CropBox box = new CropBox(random.nextInt(width - side + 1), random.nextInt(height - side + 1), side);
+            int[] pixels = blockAverage(rgb, width, box, size);
+            double std = lumaStd(pixels);
+            if (minChannelStd(pixels) >= MIN_CHANNEL_STD && std > bestStd) {
+                best = pixels;
+                bestBox = box;
+                bestStd = std;
+            }
+        }
+        return best == null ? null : new Crop(bestBox, toImage(best, size));
     }
 
     /** Each output pixel is the rounded mean of a k x k block of the box, k = side / size. */
@@ -107,6 +119,23 @@ public final class PhotoCropper {
 
     private static int mean(int sum, int area) {
         return (2 * sum + area) / (2 * area); // round half up
+    }
+
+    /** The smallest of the three channels' standard deviations (0..255) over the pixels. */
+    public static double minChannelStd(int[] rgb) {
+        double min = Double.MAX_VALUE;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double sum = 0;
+            double sq = 0;
+            for (int p : rgb) {
+                int v = (p >> shift) & 0xff;
+                sum += v;
+                sq += (double) v * v;
+            }
+            double m = sum / rgb.length;
+            min = Math.min(min, Math.sqrt(Math.max(0, sq / rgb.length - m * m)));
+        }
+        return min;
     }
 
     /** Standard deviation of luma (0..255) over the pixels. */

@@ -1,12 +1,7 @@
 package dev.ginr.inr.data;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +25,7 @@ public final class PhotoSourceFinder {
     private static final Pattern RESOLUTION_SUFFIX = Pattern.compile("(.+?)[_-]\\d+x\\d+");
 
     /** What was found: the sources in id order, and the image files whose header could not be read. */
-    public record Found(List<PhotoSource> sources, List<Path> unreadable) {}
+    public record Found(List<PhotoSource> sources, List<String> unreadable) {}
 
     private PhotoSourceFinder() {}
 
@@ -39,8 +34,8 @@ public final class PhotoSourceFinder {
      *
      * @throws IllegalArgumentException if a root does not exist or is not a folder
      */
-    public static Found find(List<Path> roots) {
-        Map<String, List<Path>> variants = new LinkedHashMap<>();
+    public static Found find(List<Path> roots, PhotoReader reader) {
+        Map<String, List<PhotoReader.Candidate>> variants = new LinkedHashMap<>();
         for (Path root : roots) {
             Path abs = root.toAbsolutePath().normalize();
             String prefix = abs.getFileName() == null ? "root" : abs.getFileName().toString();
@@ -48,19 +43,12 @@ public final class PhotoSourceFinder {
                 String rel = abs.relativize(file).toString().replace('\\', '/');
                 String key = sourceKey(rel);
                 if (key != null) {
-                    variants.computeIfAbsent(prefix + "/" + key, k -> new ArrayList<>()).add(file);
+                    String id = prefix + "/" + key;
+                    variants.computeIfAbsent(id, k -> new ArrayList<>()).add(new PhotoReader.Candidate(id, file, ""));
                 }
             }
         }
-        List<PhotoSource> sources = new ArrayList<>();
-        List<Path> unreadable = new ArrayList<>();
-        variants.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            PhotoSource best = largest(e.getKey(), e.getValue(), unreadable);
-            if (best != null) {
-                sources.add(best);
-            }
-        });
-        return new Found(List.copyOf(sources), List.copyOf(unreadable));
+        return reader.largestOfEach(variants);
     }
 
     /** The source a file belongs to, as a path relative to its root; {@code null} for previews to ignore. */
@@ -81,50 +69,5 @@ public final class PhotoSourceFinder {
             stem = res.group(1);
         }
         return relativePath.substring(0, slash + 1) + stem;
-    }
-
-    // Ties in pixel count go to the first path in sorted order (images/ before images_dark/).
-    private static PhotoSource largest(String id, List<Path> files, List<Path> unreadable) {
-        Path bestFile = null;
-        long bestPixels = -1;
-        int bestW = 0;
-        int bestH = 0;
-        for (Path f : files.stream().sorted().toList()) {
-            int[] size = headerSize(f);
-            if (size == null) {
-                unreadable.add(f);
-                continue;
-            }
-            long pixels = (long) size[0] * size[1];
-            if (pixels > bestPixels) {
-                bestFile = f;
-                bestPixels = pixels;
-                bestW = size[0];
-                bestH = size[1];
-            }
-        }
-        return bestFile == null ? null : new PhotoSource(id, bestFile, bestW, bestH, files.size());
-    }
-
-    /** Width and height from the image header, or {@code null} if no reader understands the file. */
-    static int[] headerSize(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null; // counted by the caller as unreadable
-        }
     }
 }

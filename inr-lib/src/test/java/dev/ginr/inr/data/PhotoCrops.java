@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Held-out real photo crops for tests, 32 x 32 RGB. Uses the offline set {@code <ginr.data>/32/{train,test}}
- * (system property {@code ginr.data}, default {@code <repo>/data/offline-photos}) when it exists; until then it
+ * (system property {@code ginr.data}, default {@code <repo>/data/offline-photos}) when it exists, one crop per
+ * photograph (crop {@code 00-} of each: every photo of the set once, and the held-out evaluation stays small);
+ * until then it
  * cuts crops from the JPEG wallpapers under {@code /usr/share/wallpapers}: per photo, the 3 x 3 crops of its 96 x 96
  * centre square and the 2 x 2 crops of its 64 x 64 centre square (13 crops), every fourth photo held out for testing.
  */
@@ -36,13 +38,19 @@ public final class PhotoCrops {
             Path train = base.resolve(SIZE + "/train");
             Path test = base.resolve(SIZE + "/test");
             if (Files.isDirectory(train) && Files.isDirectory(test)) {
-                cached = new Split(ImageFolder.load(train, SIZE).images(), ImageFolder.load(test, SIZE).images(),
-                        base.toString());
+                cached = new Split(firstCropOfEachPhoto(train), firstCropOfEachPhoto(test),
+                        base + " (crop 00 of every photo)");
             } else {
                 cached = fromWallpapers();
             }
         }
         return cached;
+    }
+
+    private static SignalBatch firstCropOfEachPhoto(Path dir) {
+        List<Path> first = ImageFolder.list(dir).stream().filter(p -> p.getFileName().toString().startsWith("00-"))
+                .toList();
+        return ImageFolder.load(first, SIZE, Integer.MAX_VALUE).images();
     }
 
     static Path dataFolder() {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LearnedInitBaselineTest {
 
-    static final int STEPS = 80;
+    static final int STEPS = 160;
 
     @Test
     void metaTrainingTheFullWeightInitRaisesHeldOutPsnrAndEveryInnerStepHelps() {

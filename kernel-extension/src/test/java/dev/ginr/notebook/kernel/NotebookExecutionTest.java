@@ -35,6 +35,7 @@ class NotebookExecutionTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
     private static JsonObject report;
+    private static Path dataUsed;
 
     @BeforeAll
     static void executeNotebooks() throws Exception {
@@ -46,6 +47,7 @@ class NotebookExecutionTest {
             s.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(p -> args.add(p.toString()));
         }
         Path data = photos();
+        dataUsed = data;
         Path runs = Files.createTempDirectory("ginr-notebook-runs-");
         report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, Map.of("GINR_DATA", data.toString(),
                 "GINR_RUNS", runs.toString()), args.toArray(String[]::new));
@@ -99,7 +101,7 @@ class NotebookExecutionTest {
         assertTrue(html.contains(">38.46</td>") && html.contains(">29.77</td>"), "paper's Table 2: " + html);
         assertTrue(html.contains("178x178 images, multi-GPU, thousands of epochs"), html);
         java.util.regex.Matcher ours = java.util.regex.Pattern.compile(
-                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 40 steps of batch 16, 336 train / 70 "
+                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 40 steps of batch 16, 7936 train / 1984 "
                         + "held-out images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);
         assertTrue(ours.find(), text);
         assertTrue(html.contains(">" + ours.group(1) + "</td>"), "our PSNR " + ours.group(1) + " in " + html);
@@ -139,6 +141,52 @@ class NotebookExecutionTest {
         }
         assertNotNull(output(cell, "image/png"), "the chart");
         assertEquals(5, cell.getAsJsonObject("updates").size(), "one live display per layer");
+    }
+
+    /**
+     * The executed quickstart's first picture (its first image/png output) shows the first four crops of the offline
+     * photo set, each a photograph from the source list and none blank.
+     */
+    @Test
+    void quickstartPicturesArePhotographsOfTheOfflinePhotoSet() throws Exception {
+        assertTrue(dataUsed.endsWith(Path.of("offline-photos", "32")), "the notebooks ran on " + dataUsed
+                + ", not on photographs: build the offline photo set (bash data-scripts/build-offline-photos.sh)");
+        JsonObject nb = com.google.gson.JsonParser.parseString(Files.readString(Path.of("target",
+                "executed-notebooks", "01-quickstart.ipynb"))).getAsJsonObject();
+        String png = null;
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonObject cell = c.getAsJsonObject();
+            if (png == null && cell.get("cell_type").getAsString().equals("code") && cell.has("outputs")) {
+                for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                    JsonObject d = o.getAsJsonObject().getAsJsonObject("data");
+                    if (png == null && d != null && d.has("image/png")) {
+                        JsonElement v = d.get("image/png");
+                        png = v.isJsonArray() ? String.join("", v.getAsJsonArray().asList().stream()
+                                .map(JsonElement::getAsString).toList()) : v.getAsString();
+                    }
+                }
+            }
+        }
+        assertNotNull(png, "the executed quickstart shows no picture");
+        BufferedImage figure = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getMimeDecoder()
+                .decode(png)));
+        List<BufferedImage> tiles = dev.ginr.notebook.display.PhotoTiles.tiles(figure, 4);
+        List<Path> crops = dev.ginr.inr.data.ImageFolder.list(dataUsed.resolve("train")).subList(0, 4);
+        var manifest = dev.ginr.notebook.display.PhotoTiles.manifest(dataUsed.getParent());
+        for (int i = 0; i < 4; i++) {
+            double std = dev.ginr.notebook.display.PhotoTiles.minChannelStd(tiles.get(i));
+            assertTrue(std >= dev.ginr.notebook.display.PhotoTiles.MIN_CHANNEL_STD, "tile " + i + " is blank (std "
+                    + std + ")");
+            BufferedImage crop = ImageIO.read(crops.get(i).toFile());
+            int[] shown = dev.ginr.notebook.display.PhotoTiles.sampled(tiles.get(i), 32);
+            int[] expected = crop.getRGB(0, 0, 32, 32, null, 0, 32);
+            for (int p = 0; p < shown.length; p++) {
+                assertEquals(expected[p] & 0xffffff, shown[p], "tile " + i + " does not show " + crops.get(i));
+            }
+            String rel = dataUsed.getParent().relativize(crops.get(i)).toString();
+            assertTrue(manifest.containsKey(rel) && dev.ginr.notebook.display.PhotoTiles.photoPackages()
+                    .contains(manifest.get(rel).packageName()), rel + " is not a crop of a listed photograph");
+        }
     }
 
     private static JsonObject cell(String notebook, String sourcePrefix) {
