@@ -40,6 +40,12 @@ public final class VolumeRenderer {
     public static final double LAST_INTERVAL = 1e-3;
     /** The reference's ray chunk at evaluation ({@code experiment.ray_subbatch_size_eval}). */
     public static final int REFERENCE_CHUNK = 1024;
+    /**
+     * Sample points of all instances rendered at once on a CPU outside autograd. Larger chunks allocate tensors
+     * above glibc's mmap threshold, which the kernel zeroes again on every allocation (DJL-NOTES.md): on 2 cores an
+     * evaluation of 8 scenes x 1024 rays x 32 points per chunk spent a third of its time in the kernel.
+     */
+    public static final long CPU_POINTS_PER_CHUNK = 1L << 15;
 
     private final StratifiedSampler sampler;
     private final int chunkRays;
@@ -72,9 +78,10 @@ public final class VolumeRenderer {
         NDManager parent = rays.origins().getManager();
         boolean recording = JniUtils.isGradMode();
         long r = rays.count();
+        long step = chunkRays(rays, recording);
         List<NDArray> parts = new ArrayList<>();
-        for (long from = 0; from < r; from += chunkRays) {
-            Rays chunk = rays.slice(from, Math.min(r, from + chunkRays)); // (B, r_c, 3)
+        for (long from = 0; from < r; from += step) {
+            Rays chunk = rays.slice(from, Math.min(r, from + step)); // (B, r_c, 3)
             if (recording) {
                 parts.add(renderChunk(field, chunk, jitter));
                 continue;
@@ -91,6 +98,15 @@ public final class VolumeRenderer {
         NDArray all = NDArrays.concat(new NDList(parts), 1); // (B, R, 3)
         parts.forEach(NDArray::close);
         return all;
+    }
+
+    /** Rays per instance in one chunk: {@code chunkRays}, fewer on a CPU outside autograd. */
+    private long chunkRays(Rays rays, boolean recording) {
+        if (recording || rays.origins().getDevice().isGpu()) {
+            return chunkRays;
+        }
+        long perRay = rays.origins().getShape().get(0) * sampler.samplesPerRay(); // B S points per ray index
+        return Math.max(1, Math.min(chunkRays, CPU_POINTS_PER_CHUNK / perRay));
     }
 
     /** Colours (B, r_c, 3) of one chunk of rays (B, r_c, 3). */
