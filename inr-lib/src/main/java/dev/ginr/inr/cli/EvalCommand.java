@@ -24,6 +24,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+            if (run.spec().dataset().isScene()) {
+                SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, run.spec());
+                System.out.println(scenes.summary());
+                System.out.println(SceneOutputs.evaluation(run, scenes));
+                return 0;
+            }
             int size = run.spec().dataset().resolution();
             ImageFolder.Split split = ImageData.load(data, size, run.spec().experiment().seed());
             ImageFolder test = split.test().files().isEmpty() ? split.train() : split.test();

@@ -42,6 +42,13 @@ final class ReconstructCommand implements Callable<Integer> {
     public Integer call() {
         OutputFolders.check(out, data);
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+            if (run.spec().dataset().isScene()) {
+                SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, run.spec());
+                int n = SceneOutputs.reconstruct(run, scenes, out, upsample, limit);
+                System.out.printf(Locale.ROOT, "wrote support, query and rendered views and a %d-view turntable of %d "
+                        + "held-out scenes to %s%n", SceneOutputs.TURNTABLE_FRAMES, n, out);
+                return 0;
+            }
             int size = run.spec().dataset().resolution();
             ImageFolder images = ImageFolder.load(data, size, limit);
             System.out.println(images.summary() + " from " + data);

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a generalizable INR on images (a folder with train/ and test/, or any image folder "
-                + "split 90/10 by a seeded draw).")
+                + "split 90/10 by a seeded draw) or, with an NVS config (nvs-small), on a multi-view scene folder.")
 final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -74,6 +74,9 @@ final class TrainCommand implements Callable<Integer> {
                 : loaded.spec().modelType().yamlName());
         String runName = name != null ? name : runDir.toAbsolutePath().normalize().getFileName().toString();
         checkRunFolder(runDir, loaded.spec());
+        if (loaded.spec().dataset().isScene()) {
+            return trainScenes(loaded, runDir, runName);
+        }
         ImageData.requireFolder(data);
         DataResolution sized = DataResolution.resolve(loaded.spec(), loaded.yaml(), data);
         if (sized.note() != null) {
@@ -103,6 +106,25 @@ final class TrainCommand implements Callable<Integer> {
                 table.add(runName, exp.modelType().yamlName(), "test", run.evaluate(split.test().images()));
             }
             return signals.received() != null ? stopped(r, plan, signals) : completed(r, table);
+        }
+    }
+
+    /** Novel view synthesis on a multi-view folder ({@link SceneOutputs}). */
+    private int trainScenes(ExperimentOptions.Loaded loaded, Path runDir, String runName) {
+        ExperimentSpec exp = loaded.spec();
+        SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, exp);
+        System.out.println(scenes.summary());
+        TrainingPlan plan = plan(exp, scenes.train().count());
+        System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
+                exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
+        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
+             SignalStop signals = SignalStop.install("ginr train", true)) {
+            TrainingResult r = run.train(plan, scenes.train(), scenes.test(), runDir, resume, progress(),
+                    signals.request());
+            if (signals.received() != null || !r.completed()) {
+                return stopped(r, plan, signals);
+            }
+            return completed(r, scenes.test() == null ? new PsnrTable() : SceneOutputs.evaluation(run, scenes));
         }
     }
 
