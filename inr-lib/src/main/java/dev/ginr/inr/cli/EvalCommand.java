@@ -25,6 +25,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+            if (run.spec().dataset().isScene()) {
+                SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, run.spec());
+                System.out.println(scenes.summary());
+                System.out.println(SceneOutputs.evaluation(run, scenes));
+                return 0;
+            }
             SignalFolder.Split split = SignalData.load(run.spec(), data);
             boolean held = !split.test().files().isEmpty();
             SignalFolder test = held ? split.test() : split.train();

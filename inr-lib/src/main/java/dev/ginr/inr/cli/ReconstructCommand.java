@@ -46,6 +46,13 @@ final class ReconstructCommand implements Callable<Integer> {
     public Integer call() {
         OutputFolders.check(out, data);
         try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+            if (run.spec().dataset().isScene()) {
+                SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, run.spec());
+                int n = SceneOutputs.reconstruct(run, scenes, out, upsample, limit);
+                System.out.printf(Locale.ROOT, "wrote support, query and rendered views and a %d-view turntable of %d "
+                        + "held-out scenes to %s%n", SceneOutputs.TURNTABLE_FRAMES, n, out);
+                return 0;
+            }
             if (SignalData.isAudio(run.spec())) {
                 SignalFolder clips = SignalData.loadAll(run.spec(), data, limit);
                 System.out.println(clips.summary() + " from " + data);

@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a generalizable INR on images or audio clips, as the config says (a folder with train/ "
-                + "and test/, or any folder of images or WAV files split 90/10 by a seeded draw).")
+                + "and test/, or any folder of images or WAV files split 90/10 by a seeded draw), or, with an NVS config "
+                + "(nvs-small), on a multi-view scene folder.")
 final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -74,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
                 : loaded.spec().modelType().yamlName());
         String runName = name != null ? name : runDir.toAbsolutePath().normalize().getFileName().toString();
         checkRunFolder(runDir, loaded.spec());
+        if (loaded.spec().dataset().isScene()) {
+            return trainScenes(loaded, runDir, runName);
+        }
         DataResolution sized = DataResolution.resolve(loaded.spec(), loaded.yaml(), data);
         if (sized.note() != null) {
             System.out.println(sized.note());
@@ -103,6 +107,25 @@ final class TrainCommand implements Callable<Integer> {
                 SignalData.addSilentBaseline(table, exp, "test", split.test().signals());
             }
             return signals.received() != null ? stopped(r, plan, signals) : completed(r, table);
+        }
+    }
+
+    /** Novel view synthesis on a multi-view folder ({@link SceneOutputs}). */
+    private int trainScenes(ExperimentOptions.Loaded loaded, Path runDir, String runName) {
+        ExperimentSpec exp = loaded.spec();
+        SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, exp);
+        System.out.println(scenes.summary());
+        TrainingPlan plan = plan(exp, scenes.train().count());
+        System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
+                exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
+        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
+             SignalStop signals = SignalStop.install("ginr train", true)) {
+            TrainingResult r = run.train(plan, scenes.train(), scenes.test(), runDir, resume, progress(),
+                    signals.request());
+            if (signals.received() != null || !r.completed()) {
+                return stopped(r, plan, signals);
+            }
+            return completed(r, scenes.test() == null ? new PsnrTable() : SceneOutputs.evaluation(run, scenes));
         }
     }
 

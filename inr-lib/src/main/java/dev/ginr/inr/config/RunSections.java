@@ -53,10 +53,18 @@ final class RunSections {
         String p = LossConfig.PATH;
         String type = t.string(p + ".type", "mse");
         ConfigException.require(type.trim().equalsIgnoreCase("mse"), p + ".type", type, "mse");
-        LossConfig.Subsample sub = SceneSections.isScene(t) ? LossConfig.Subsample.NONE // rays: SceneConfig
+        boolean scene = SceneSections.isScene(t);
+        LossConfig.Subsample sub = scene ? LossConfig.Subsample.NONE // rays: SceneConfig
                 : LossConfig.subsampleFromYaml(p + ".subsample.type", t.string(p + ".subsample.type", null));
-        return new LossConfig(sub, t.number(p + ".subsample.ratio", 1.0),
-                LossConfig.coordNoiseFromYaml(p + ".coord_noise", t.string(p + ".coord_noise", null)));
+        LossConfig.CoordNoise noise = LossConfig.coordNoiseFromYaml(p + ".coord_noise",
+                t.string(p + ".coord_noise", null));
+        ConfigException.require(!scene || noise == LossConfig.CoordNoise.NONE, p + ".coord_noise",
+                t.string(p + ".coord_noise", null), "null for scenes (the sample depths along each ray are jittered "
+                        + "at training time instead)");
+        ConfigException.require(!scene || !t.has(p + ".subsample.ratio"), p + ".subsample.ratio",
+                t.string(p + ".subsample.ratio", null), "no ratio for scenes (loss.subsample.train_num_rays sets the "
+                        + "query rays per scene)");
+        return new LossConfig(sub, t.number(p + ".subsample.ratio", 1.0), noise);
     }
 
     OptimizerConfig optimizer() {
@@ -93,8 +101,10 @@ final class RunSections {
         String p = ExperimentConfig.PATH;
         int batch = t.integer(p + ".batch_size", 16);
         long seed = t.integer(p + ".seed", t.integer("seed", 0));
-        for (String key : List.of("subsample_during_eval", "ray_subbatch_size_eval", "test_all_rays_freq")) {
-            t.ignore(p + "." + key);
+        if (!SceneSections.isScene(t)) { // the reference's NeRF evaluation keys, read by SceneSections for scenes
+            for (String key : List.of("subsample_during_eval", "ray_subbatch_size_eval", "test_all_rays_freq")) {
+                t.ignore(p + "." + key);
+            }
         }
         t.ignore("trainer");
         t.ignore("runtime");

@@ -2,7 +2,7 @@ package dev.ginr.inr.config;
 
 /**
  * The cross-section checks of a novel view synthesis config (data that are {@link DatasetConfig#isScene()
- * scenes}): the hyponet maps a 3-D point to RGB and density, the tokenizer reads 9-channel support views (RGB, ray
+ * scenes}): a transformer model (ours or TransINR, as the authors' NeRF code), the hyponet maps a 3-D point to RGB and density, the tokenizer reads 9-channel support views (RGB, ray
  * origin, ray direction) that its patches tile, and there are {@code n_support} views' worth of tokens.
  */
 final class SceneChecks {
@@ -12,10 +12,13 @@ final class SceneChecks {
 
     private SceneChecks() {}
 
-    static void check(HyponetConfig hyponet, DataEncoderConfig encoder, DatasetConfig dataset) {
+    static void check(ModelType type, HyponetConfig hyponet, DataEncoderConfig encoder, DatasetConfig dataset) {
         if (!dataset.isScene()) {
             return;
         }
+        ConfigException.require(type.usesTransformer(), "arch.type", type.yamlName(),
+                "low_rank_modulated_transinr_nerf or transinr_nerf for scenes (meta-learning is implemented for "
+                        + "images and audio, not for novel view synthesis)");
         ConfigException.require(hyponet.inputDim() == 3, HyponetConfig.PATH + ".input_dim", hyponet.inputDim(),
                 "3 for scenes (the hyponet reads 3-D points)");
         ConfigException.require(hyponet.outputDim() == 4, HyponetConfig.PATH + ".output_dim", hyponet.outputDim(),

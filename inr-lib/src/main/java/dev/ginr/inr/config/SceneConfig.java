@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Novel view synthesis settings of a multi-view data set (the reference's NeRF configs: {@code dataset.train_config},
  * {@code dataset.val_config}, {@code arch.coord_sampler}, {@code loss.subsample}, {@code experiment
- * .ray_subbatch_size_eval}). Present on {@link DatasetConfig#scene()} when the data are scenes.
+ * .ray_subbatch_size_eval}, {@code subsample_during_eval}, {@code test_all_rays_freq}). Present on
+ * {@link DatasetConfig#scene()} when the data are scenes. Every setting is honoured by {@code train.SceneSignals}.
  *
  * @param category       the object category folder (chairs, cars, lamps; from {@code LearnitShapenet-<category>}
  *                       or {@code dataset.category})
@@ -15,12 +16,20 @@ import java.util.Locale;
  * @param far            last ray depth ({@code dataset.far}; 6 in the reference)
  * @param samplesPerRay  points per ray ({@code arch.coord_sampler.num_points_per_ray}, 128)
  * @param raySampling    which query rays a training step renders ({@code loss.subsample.type})
- * @param trainRays      rays per query view at training time ({@code loss.subsample.train_num_rays}, 128; 0 = all)
- * @param adaptiveEpochs epochs of foreground-heavy ray sampling ({@code end_epoch_adaptive_sample_ray}, 1)
- * @param evalRayChunk   rays rendered at once at evaluation ({@code experiment.ray_subbatch_size_eval}, 1024)
+ * @param trainRays      query rays per scene at training time ({@code loss.subsample.train_num_rays}, 128; 0 = all)
+ * @param adaptiveEpochs the last epoch (0-based, as the reference counts) of foreground-heavy ray sampling
+ *                       ({@code end_epoch_adaptive_sample_ray}, 1: the first two epochs)
+ * @param evalRayChunk   rays rendered at once per scene ({@code experiment.ray_subbatch_size_eval}, 1024)
+ * @param subsampleDuringEval held-out evaluations during training render {@code trainRays} random rays per scene
+ *                       instead of all ({@code experiment.subsample_during_eval}; the reference's default run);
+ *                       the evaluation at the end of a run and every evaluation outside training render all rays
+ * @param testAllRaysFreq with {@code subsampleDuringEval}, an evaluation during training still renders all rays
+ *                       when the epochs completed are a multiple of this ({@code experiment.test_all_rays_freq};
+ *                       0 = never)
  */
 public record SceneConfig(String category, Views train, Views eval, double near, double far, int samplesPerRay,
-                          RaySampling raySampling, int trainRays, int adaptiveEpochs, int evalRayChunk) {
+                          RaySampling raySampling, int trainRays, int adaptiveEpochs, int evalRayChunk,
+                          boolean subsampleDuringEval, int testAllRaysFreq) {
 
     /** The side of the Learned Init authors' ShapeNet renders, the default {@code dataset.resolution} of scenes. */
     public static final int LEARNIT_VIEW_SIZE = 128;
@@ -95,11 +104,23 @@ public record SceneConfig(String category, Views train, Views eval, double near,
                 "0 or more epochs");
         ConfigException.require(evalRayChunk >= 1, "experiment.ray_subbatch_size_eval", evalRayChunk,
                 "a positive number of rays");
+        ConfigException.require(!subsampleDuringEval || trainRays > 0, "experiment.subsample_during_eval", true,
+                "false when loss.subsample.train_num_rays is null (there is no number of rays to subsample to)");
+        ConfigException.require(testAllRaysFreq >= 0, "experiment.test_all_rays_freq", testAllRaysFreq,
+                "0 or more epochs");
+    }
+
+    /**
+     * Whether an evaluation during training after {@code epochsDone} completed epochs renders a random
+     * {@link #trainRays} rays per scene rather than all of them.
+     */
+    public boolean subsamplesEvaluationAfter(long epochsDone) {
+        return subsampleDuringEval && (testAllRaysFreq == 0 || epochsDone % testAllRaysFreq != 0);
     }
 
     /** The same settings with {@code k} support views in training and evaluation scenes. */
     public SceneConfig withSupportViews(int k) {
         return new SceneConfig(category, train.withSupport(k), eval.withSupport(k), near, far, samplesPerRay,
-                raySampling, trainRays, adaptiveEpochs, evalRayChunk);
+                raySampling, trainRays, adaptiveEpochs, evalRayChunk, subsampleDuringEval, testAllRaysFreq);
     }
 }

@@ -6,12 +6,14 @@ import java.util.Locale;
 /**
  * Reads the novel view synthesis keys of a reference NeRF config into a {@link SceneConfig}: the scene views of
  * {@code dataset.train_config} / {@code dataset.val_config}, the ray bounds, {@code arch.coord_sampler}, the ray
- * subsampling of {@code loss.subsample} and {@code experiment.ray_subbatch_size_eval}. A config describes scenes
+ * subsampling of {@code loss.subsample} and the evaluation keys of {@code experiment} ({@code ray_subbatch_size_eval},
+ * {@code subsample_during_eval}, {@code test_all_rays_freq}). A config describes scenes
  * when its data set is {@code LearnitShapenet-<category>} or {@code scene_folder}, or has a {@code train_config}.
  */
 final class SceneSections {
 
     private static final String P = DatasetConfig.PATH;
+    private static final String E = ExperimentConfig.PATH;
     private static final String SHAPENET = "learnitshapenet";
     /** Our name for a multi-view folder in the same layout (the offline set, or any other). */
     static final String SCENE_FOLDER = "scene_folder";
@@ -43,7 +45,8 @@ final class SceneSections {
                 t.integer("arch.coord_sampler.num_points_per_ray", 128),
                 SceneConfig.RaySampling.fromYaml(sub + ".type", t.string(sub + ".type", null)),
                 t.integer(sub + ".train_num_rays", 0), t.integer(sub + ".end_epoch_adaptive_sample_ray", 1),
-                t.integer(ExperimentConfig.PATH + ".ray_subbatch_size_eval", 1024));
+                t.integer(E + ".ray_subbatch_size_eval", 1024), t.bool(E + ".subsample_during_eval", false),
+                t.integer(E + ".test_all_rays_freq", 0));
     }
 
     private String category() {

@@ -29,7 +29,7 @@ final class SpecChecks {
         if (groups != null) {
             groups.groupsByLayer(hyponet);
         }
-        SceneChecks.check(hyponet, encoder, dataset);
+        SceneChecks.check(type, hyponet, encoder, dataset);
         if (type.usesTransformer()) {
             checkTransformerSections(forType, encoder, mapping, transformer, dataset);
         }

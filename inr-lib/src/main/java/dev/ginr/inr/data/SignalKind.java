@@ -16,15 +16,19 @@ import dev.ginr.inr.nn.DataTokenizer;
  *
  * <ul>
  *   <li>{@link #IMAGE}: S x S RGB, grid {S, S}, 2-D patches ({@code unfold});</li>
- *   <li>{@link #AUDIO}: mono clips of T samples, grid {T}, 1-D patches ({@code unfold_audio}).</li>
+ *   <li>{@link #AUDIO}: mono clips of T samples, grid {T}, 1-D patches ({@code unfold_audio});</li>
+ *   <li>{@link #SCENE}: views of S x S RGB pixels seen through cameras; the hypernetwork reads support views with
+ *       their rays ({@code unfold} of 9 channels), the hyponet is queried at 3-D points along the rays of the query
+ *       views and volume-rendered (training: {@code train.SceneSignals}).</li>
  * </ul>
  */
 public interface SignalKind {
 
     SignalKind IMAGE = new ImageKind();
     SignalKind AUDIO = new AudioKind();
+    SignalKind SCENE = new SceneKind();
 
-    /** "image", "audio". */
+    /** "image", "audio", "scene". */
     String name();
 
     /** Axis lengths of one signal of {@code dataset}: {S, S} for images, {T} for audio. */
@@ -33,31 +37,42 @@ public interface SignalKind {
     /** Values per point of the grid. */
     int channels();
 
+    /** Coordinates of one hyponet query ({@code arch.hyponet.input_dim}): the grid's axes, 3 for scenes. */
+    default int queryDim(DatasetConfig dataset) {
+        return grid(dataset).length;
+    }
+
+    /** Hyponet outputs per query ({@code arch.hyponet.output_dim}): the channels, RGB and density for scenes. */
+    default int hyponetOutputs() {
+        return channels();
+    }
+
     /** The data encoder {@code encoder} of the kind, sized for the signals of {@code dataset}. */
     DataTokenizer tokenizer(DataEncoderConfig encoder, DatasetConfig dataset);
 
     /**
-     * The kind of an experiment's data set: images when {@code dataset.resolution} (or the transform's size) is set,
-     * audio when a clip length and sampling rate are.
+     * The kind of an experiment's data set: scenes when it has scene settings ({@code dataset.train_config}),
+     * images when {@code dataset.resolution} (or the transform's size) is set, audio when a clip length and sampling
+     * rate are.
      *
      * @throws ConfigException when the data set names neither, or when the hyponet's coordinate dimension does not
      *                         match the kind's grid
      */
     static SignalKind of(ExperimentSpec spec) {
         DatasetConfig d = spec.dataset();
-        SignalKind kind = d.isImage() ? IMAGE : d.clipSamples() > 0 ? AUDIO : null;
+        SignalKind kind = d.isScene() ? SCENE : d.isImage() ? IMAGE : d.clipSamples() > 0 ? AUDIO : null;
         if (kind == null) {
             throw new ConfigException(DatasetConfig.PATH, d.type(), "images (dataset.resolution) or audio clips "
                     + "(dataset.transforms.patch_secs and sampling_rate)");
         }
-        int axes = kind.grid(d).length;
+        int axes = kind.queryDim(d);
         if (spec.hyponet().inputDim() != axes) {
             throw new ConfigException(HyponetConfig.PATH + ".input_dim", spec.hyponet().inputDim(),
                     axes + " (the coordinate dimension of " + kind.name() + " signals)");
         }
-        if (spec.hyponet().outputDim() != kind.channels()) {
+        if (spec.hyponet().outputDim() != kind.hyponetOutputs()) {
             throw new ConfigException(HyponetConfig.PATH + ".output_dim", spec.hyponet().outputDim(),
-                    kind.channels() + " (the channels of " + kind.name() + " signals)");
+                    kind.hyponetOutputs() + " (the outputs per query of " + kind.name() + " signals)");
         }
         return kind;
     }

@@ -14,8 +14,10 @@ import dev.ginr.inr.model.Models;
 import dev.ginr.inr.train.Checkpoint;
 import dev.ginr.inr.train.Checkpoints;
 import dev.ginr.inr.train.Evaluation;
+import dev.ginr.inr.train.GridSignals;
 import dev.ginr.inr.train.ProgressListener;
 import dev.ginr.inr.train.RunFolder;
+import dev.ginr.inr.train.SignalSet;
 import dev.ginr.inr.train.StopRequest;
 import dev.ginr.inr.train.Trainer;
 import dev.ginr.inr.train.TrainingPlan;
@@ -121,6 +123,16 @@ public final class ExperimentRun implements AutoCloseable {
      */
     public TrainingResult train(TrainingPlan plan, SignalBatch train, SignalBatch test, Path runDir, boolean resume,
                                 ProgressListener listener, StopRequest stop) {
+        return train(plan, new GridSignals(train), test == null ? null : new GridSignals(test), runDir, resume,
+                listener, stop);
+    }
+
+    /**
+     * As {@link #train(TrainingPlan, SignalBatch, SignalBatch, Path, boolean, ProgressListener, StopRequest)}, on
+     * signals of any kind (images and audio as {@link GridSignals}, scenes as {@link SceneSignals}).
+     */
+    public TrainingResult train(TrainingPlan plan, SignalSet train, SignalSet test, Path runDir, boolean resume,
+                                ProgressListener listener, StopRequest stop) {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(CONFIG_KEY, configYaml);
         provenance.put("run.name", name);
@@ -140,6 +152,11 @@ public final class ExperimentRun implements AutoCloseable {
 
     /** PSNR of every signal of {@code data}. */
     public double[] evaluate(SignalBatch data) {
+        return Evaluation.psnr(model, data, spec.experiment().batchSize());
+    }
+
+    /** PSNR of every signal of {@code data} of any kind (for scenes: of each episode's rendered query views). */
+    public double[] evaluate(SignalSet data) {
         return Evaluation.psnr(model, data, spec.experiment().batchSize());
     }
 

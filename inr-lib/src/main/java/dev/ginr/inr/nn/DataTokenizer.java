@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * The data encoder of the transformer hypernetwork (reference {@code arch.data_encoder}): cuts an observed signal
  * into L data tokens of D values each, one per patch. {@link PatchTokenizer} makes 2-D patches of images,
- * {@link AudioPatchTokenizer} 1-D patches of waveforms.
+ * {@link AudioPatchTokenizer} 1-D patches of waveforms, {@link SupportViewTokenizer} patches of the support views of a
+ * scene (RGB with each pixel's ray).
  */
 public interface DataTokenizer {
 
@@ -15,6 +16,6 @@ public interface DataTokenizer {
     /** Values per token, D. */
     int tokenDim();
 
-    /** Signals (B, P, C), channel-last on their grid -> tokens (B, L, D). */
+    /** Observed signals (B, P, C), channel-last on their grid -> tokens (B, L, D). */
     NDArray tokens(NDArray values);
 }

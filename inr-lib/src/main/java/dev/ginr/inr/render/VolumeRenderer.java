@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.ginr.inr.nn.GraphScalar;
 
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ import java.util.List;
  * the colours back into the field (and through it into the hyponet's weights).
  *
  * <p>{@link #render} samples points with a {@link StratifiedSampler}, queries the field and composites, a chunk of
- * rays at a time: each chunk's intermediates (points, raw outputs, weights) live in a sub-manager closed after the
- * chunk, so a 128 x 128 view (16384 rays x 128 samples) needs the memory of one chunk, not of the whole view.
+ * rays at a time: without autograd recording (evaluation, rendering views), each chunk's intermediates (points, raw
+ * outputs, weights) live in a sub-manager closed after the chunk, so a 128 x 128 view (16384 rays x 128 samples)
+ * needs the memory of one chunk, not of the whole view. While autograd records (a training step) the chunks stay in
+ * the caller's scope: the backward pass needs every chunk's graph anyway, and closing a chunk's scope before it would
+ * free constants that autograd saved ({@link GraphScalar}).
  */
 public final class VolumeRenderer {
 
@@ -36,6 +40,12 @@ public final class VolumeRenderer {
     public static final double LAST_INTERVAL = 1e-3;
     /** The reference's ray chunk at evaluation ({@code experiment.ray_subbatch_size_eval}). */
     public static final int REFERENCE_CHUNK = 1024;
+    /**
+     * Sample points of all instances rendered at once on a CPU outside autograd. Larger chunks allocate tensors
+     * above glibc's mmap threshold, which the kernel zeroes again on every allocation (DJL-NOTES.md): on 2 cores an
+     * evaluation of 8 scenes x 1024 rays x 32 points per chunk spent a third of its time in the kernel.
+     */
+    public static final long CPU_POINTS_PER_CHUNK = 1L << 15;
 
     private final StratifiedSampler sampler;
     private final int chunkRays;
@@ -66,14 +76,18 @@ public final class VolumeRenderer {
      */
     public NDArray render(RadianceField field, Rays rays, boolean jitter) {
         NDManager parent = rays.origins().getManager();
+        boolean recording = JniUtils.isGradMode();
         long r = rays.count();
+        long step = chunkRays(rays, recording);
         List<NDArray> parts = new ArrayList<>();
-        for (long from = 0; from < r; from += chunkRays) {
+        for (long from = 0; from < r; from += step) {
+            Rays chunk = rays.slice(from, Math.min(r, from + step)); // (B, r_c, 3)
+            if (recording) {
+                parts.add(renderChunk(field, chunk, jitter));
+                continue;
+            }
             try (NDManager scope = parent.newSubManager()) {
-                Rays chunk = rays.slice(from, Math.min(r, from + chunkRays)).attach(scope); // (B, r_c, 3)
-                StratifiedSampler.RaySamples samples = sampler.sample(chunk, jitter);
-                NDArray raw = field.query(samples.points()); // (B, r_c S, 4)
-                NDArray rgb = composite(raw, samples.depths()).rgb(); // (B, r_c, 3)
+                NDArray rgb = renderChunk(field, chunk.attach(scope), jitter);
                 rgb.attach(parent);
                 parts.add(rgb);
             }
@@ -84,6 +98,22 @@ public final class VolumeRenderer {
         NDArray all = NDArrays.concat(new NDList(parts), 1); // (B, R, 3)
         parts.forEach(NDArray::close);
         return all;
+    }
+
+    /** Rays per instance in one chunk: {@code chunkRays}, fewer on a CPU outside autograd. */
+    private long chunkRays(Rays rays, boolean recording) {
+        if (recording || rays.origins().getDevice().isGpu()) {
+            return chunkRays;
+        }
+        long perRay = rays.origins().getShape().get(0) * sampler.samplesPerRay(); // B S points per ray index
+        return Math.max(1, Math.min(chunkRays, CPU_POINTS_PER_CHUNK / perRay));
+    }
+
+    /** Colours (B, r_c, 3) of one chunk of rays (B, r_c, 3). */
+    private NDArray renderChunk(RadianceField field, Rays chunk, boolean jitter) {
+        StratifiedSampler.RaySamples samples = sampler.sample(chunk, jitter);
+        NDArray raw = field.query(samples.points()); // (B, r_c S, 4)
+        return composite(raw, samples.depths()).rgb(); // (B, r_c, 3)
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.ginr.inr.GradMode;
 import dev.ginr.inr.data.CoordinateGrid;
+import dev.ginr.inr.data.HostStaging;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
 import dev.ginr.inr.model.MetaLearner;
@@ -14,26 +15,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Held-out evaluation and reconstruction of a {@link GeneralizableInr}, batch by batch, each in its own scope. */
+/**
+ * Held-out evaluation and reconstruction of a {@link GeneralizableInr}, batch by batch, each in its own scope: PSNR
+ * of the signals of any {@link SignalSet} (images and audio at their grid, scenes on the rendered query views), the
+ * meta-learners' adaptation step by step, and reconstructions on denser grids.
+ */
 public final class Evaluation {
 
     private Evaluation() {}
 
     /** PSNR of every signal of {@code data}, reconstructed at its own grid. */
     public static double[] psnr(GeneralizableInr model, SignalBatch data, int batchSize) {
+        return psnr(model, new GridSignals(data), batchSize);
+    }
+
+    /**
+     * PSNR of every signal of {@code data}: -10 log10 of the MSE over all its queries (the points of a grid, the
+     * pixels of a scene's query views), rendered without training-time noise.
+     */
+    public static double[] psnr(GeneralizableInr model, SignalSet data, int batchSize) {
         return GradMode.off(() -> psnrNoGrad(model, data, batchSize));
     }
 
-    private static double[] psnrNoGrad(GeneralizableInr model, SignalBatch data, int batchSize) {
+    private static double[] psnrNoGrad(GeneralizableInr model, SignalSet data, int batchSize) {
         List<Double> out = new ArrayList<>();
+        HostStaging staging = new HostStaging();
         for (int from = 0; from < data.count(); from += batchSize) {
-            SignalBatch batch = data.slice(from, Math.min(data.count(), from + batchSize));
             try (NDManager scope = model.parameters().manager().newSubManager()) {
                 ParameterSet.Bound p = model.parameters().bind(scope);
-                NDArray values = batch.toNDArray(scope); // (B, P, C)
-                NDArray grid = CoordinateGrid.create(scope, batch.grid(), 1.0, values.getDataType());
-                Map<Integer, NDArray> w = model.instanceWeights(p, new Observation(values, grid, batch.grid()), false);
-                for (double m : Metrics.toDoubles(Metrics.perInstanceMse(model.render(p, w, grid), values))) {
+                QueryBatch batch = data.evaluationBatch(from, Math.min(data.count(), from + batchSize), scope,
+                        staging);
+                Map<Integer, NDArray> w = model.instanceWeights(p, batch.observed(), false);
+                NDArray mse = Metrics.perInstanceMse(batch.render(model, p, w), batch.targets()); // (B)
+                for (double m : Metrics.toDoubles(mse)) {
                     out.add(Metrics.psnr(m));
                 }
             }
@@ -84,6 +98,11 @@ public final class Evaluation {
 
     /** Mean PSNR over {@code data}. */
     public static double meanPsnr(GeneralizableInr model, SignalBatch data, int batchSize) {
+        return meanPsnr(model, new GridSignals(data), batchSize);
+    }
+
+    /** Mean PSNR over {@code data}. */
+    public static double meanPsnr(GeneralizableInr model, SignalSet data, int batchSize) {
         return java.util.Arrays.stream(psnr(model, data, batchSize)).average().orElse(Double.NaN);
     }
 

@@ -13,7 +13,8 @@ import java.util.HexFormat;
 /**
  * What a checkpoint records about the data it was trained on: a fingerprint of the training signals themselves
  * (SHA-256 of their shape and values), so that two runs on the same pixels agree however the files were named or
- * where they lay, and any changed, added or removed image changes it. The library version and the time written are
+ * where they lay, and any changed, added or removed image changes it (for scenes, of the files the views are read
+ * from: {@link SceneSignals#fingerprint}). The library version and the time written are
  * added by {@link Checkpoint#write}.
  */
 final class Provenance {
@@ -29,12 +30,7 @@ final class Provenance {
 
     /** "sha256:" and the hex digest of the batch's shape and little-endian float values. */
     static String fingerprint(SignalBatch data) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        MessageDigest sha = sha256();
         sha.update((data.count() + " x " + Arrays.toString(data.grid()) + " x " + data.channels() + "\n").getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -46,6 +42,20 @@ final class Provenance {
             floats.put(v, at, n);
             sha.update(bytes.array(), 0, n * Float.BYTES);
         }
+        return digest(sha);
+    }
+
+    /** A fresh SHA-256 digest. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** "sha256:" and the hex digest of what {@code sha} has read. */
+    static String digest(MessageDigest sha) {
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -3,14 +3,10 @@ package dev.ginr.inr.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.ginr.inr.GinrEngine;
-import dev.ginr.inr.config.LossConfig;
-import dev.ginr.inr.data.CoordinateGrid;
 import dev.ginr.inr.data.HostStaging;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
-import dev.ginr.inr.model.Observation;
 import dev.ginr.inr.nn.ParameterSet;
 
 import java.nio.file.Path;
@@ -21,10 +17,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Trains any {@link GeneralizableInr} on a set of signals: seeded mini-batches, Adam with a learning-rate schedule and
- * optional gradient-norm clipping, optional half-pixel coordinate noise and point subsampling, periodic held-out
- * PSNR, atomic checkpoints into a locked {@link RunFolder}, exact resume, and a stop on a non-finite loss that leaves
- * the last good checkpoint intact. The steps themselves are the library's one {@link StepLoop}.
+ * Trains any {@link GeneralizableInr} on a {@link SignalSet} of any kind: seeded mini-batches, Adam with a
+ * learning-rate schedule and optional gradient-norm clipping, periodic held-out PSNR, atomic checkpoints into a locked
+ * {@link RunFolder}, exact resume, and a stop on a non-finite loss that leaves the last good checkpoint intact. The
+ * steps themselves are the library's one {@link StepLoop}; each step asks the set for its batch ({@link QueryBatch}:
+ * the observation, the queries with the kind's training-time noise, the targets), lets the model predict the
+ * per-instance weights from the observation, renders them at the queries and takes the per-instance MSE.
  *
  * <p>The engine is re-seeded with (seed, step) at every step, so dropout, noise and data order of a resumed run equal
  * those of a straight run. Host round trips happen only at logging, evaluation and checkpoint steps. A thread
@@ -73,16 +71,24 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Trains up to {@code plan.steps()} steps in all; {@code test} and {@code runDir} may be null. The run folder is
-     * locked for the whole training ({@link RunFolder#lock}).
+     * Trains up to {@code plan.steps()} steps in all on signals on a grid (images, audio); {@code test} and
+     * {@code runDir} may be null. The run folder is locked for the whole training ({@link RunFolder#lock}).
      */
     public TrainingResult train(SignalBatch train, SignalBatch test, Path runDir, ProgressListener listener) {
+        return train(new GridSignals(train), test == null ? null : new GridSignals(test), runDir, listener);
+    }
+
+    /**
+     * Trains up to {@code plan.steps()} steps in all on signals of any kind; {@code test} and {@code runDir} may be
+     * null. The run folder is locked for the whole training ({@link RunFolder#lock}).
+     */
+    public TrainingResult train(SignalSet train, SignalSet test, Path runDir, ProgressListener listener) {
         try (RunFolder folder = runDir == null ? null : RunFolder.lock(runDir)) {
             return train(train, test, folder, listener);
         }
     }
 
-    private TrainingResult train(SignalBatch train, SignalBatch test, RunFolder folder, ProgressListener listener) {
+    private TrainingResult train(SignalSet train, SignalSet test, RunFolder folder, ProgressListener listener) {
         Run run = new Run(train, test, folder, listener);
         long start = stepsDone;
         StepLoop.Outcome out = new StepLoop(model.parameters(), adam, plan.logEvery(), stop).run(stepsDone,
@@ -93,14 +99,16 @@ public final class Trainer implements AutoCloseable {
 
     /** One call of {@link #train}: its steps as the step loop runs them, its evaluations and checkpoints. */
     private final class Run implements StepLoop.Step {
+        private final SignalSet train;
         private final BatchSampler sampler;
-        private final SignalBatch test;
+        private final SignalSet test;
         private final CheckpointWriter writer;
         private final ProgressListener listener;
         private final List<double[]> evaluations = new ArrayList<>();
 
-        Run(SignalBatch train, SignalBatch test, RunFolder folder, ProgressListener listener) {
-            this.sampler = new BatchSampler(train, plan.batchSize(), plan.seed());
+        Run(SignalSet train, SignalSet test, RunFolder folder, ProgressListener listener) {
+            this.train = train;
+            this.sampler = new BatchSampler(train.count(), plan.batchSize(), plan.seed());
             this.writer = folder == null ? null : new CheckpointWriter(folder.checkpoint(), train);
             this.test = test;
             this.listener = listener;
@@ -114,7 +122,9 @@ public final class Trainer implements AutoCloseable {
         @Override
         public StepLoop.StepLoss compute(long step, ParameterSet.Bound p, NDManager scope) {
             GinrEngine.seed(plan.seed() * 1_000_003L + step);
-            NDArray mse = trainingMse(p, scope, sampler, step);
+            QueryBatch batch = train.trainingBatch(sampler.indices(step), step, plan, scope, staging);
+            Map<Integer, NDArray> weights = model.instanceWeights(p, batch.observed(), true);
+            NDArray mse = Metrics.perInstanceMse(batch.render(model, p, weights), batch.targets()); // (B)
             NDArray loss = lossTransform.apply(mse.mean());
             return new StepLoop.StepLoss(loss, loss, mse);
         }
@@ -133,7 +143,8 @@ public final class Trainer implements AutoCloseable {
         public void afterStep(long step) {
             stepsDone = step;
             if (test != null && plan.evalEvery() > 0 && step % plan.evalEvery() == 0) {
-                evaluations.add(evaluation(test, listener));
+                evaluations.add(evaluation(step == plan.steps() ? test
+                        : test.duringTraining(sampler.epochsAfter(step)), listener));
             }
             if (writer != null && checkpointDue(step)) {
                 writer.saveIfFinite(step);
@@ -162,50 +173,10 @@ public final class Trainer implements AutoCloseable {
         return step == plan.steps() || plan.checkpointEvery() > 0 && step % plan.checkpointEvery() == 0;
     }
 
-    private double[] evaluation(SignalBatch test, ProgressListener listener) {
+    private double[] evaluation(SignalSet test, ProgressListener listener) {
         double psnr = Evaluation.meanPsnr(model, test, plan.batchSize());
         listener.onEvaluation(stepsDone, psnr);
         return new double[] {stepsDone, psnr};
-    }
-
-    /** Per-instance MSE of one training step, (B). */
-    private NDArray trainingMse(ParameterSet.Bound p, NDManager scope, BatchSampler sampler, long step) {
-        SignalBatch batch = sampler.batch(step);
-        NDArray values = staging.upload(scope, batch.values(), batch.shape()); // (B, P, C)
-        NDArray grid = staging.upload(scope, CoordinateGrid.values(batch.grid()),
-                new Shape(batch.points(), batch.grid().length)); // (P, d)
-        Observation observed = new Observation(values, grid, batch.grid());
-        Map<Integer, NDArray> weights = model.instanceWeights(p, observed, true);
-        int[] points = sampler.points(step, plan.subsampleRatio());
-        NDArray queryCoords = grid;
-        NDArray targets = values;
-        if (points.length < batch.points()) {
-            NDArray idx = scope.create(points);
-            queryCoords = grid.get(idx); // (P', d)
-            targets = values.get(":, {}, :", idx); // (B, P', C)
-        }
-        if (plan.coordNoise() != LossConfig.CoordNoise.NONE) {
-            queryCoords = withHalfPixelNoise(scope, staging, queryCoords, batch.count(), batch.grid(),
-                    plan.coordNoise() == LossConfig.CoordNoise.SHIFT);
-        }
-        return Metrics.perInstanceMse(model.render(p, weights, queryCoords), targets);
-    }
-
-    /**
-     * Grid (P, d) -> per-instance coordinates (B, P, d) moved by up to half a pixel along each axis, independently per
-     * coordinate, or by one offset per instance ({@code shift}).
-     */
-    private static NDArray withHalfPixelNoise(NDManager scope, HostStaging staging, NDArray coords, int batch,
-                                              int[] grid, boolean shift) {
-        long points = coords.getShape().get(0);
-        float[] halfPixel = new float[grid.length];
-        for (int a = 0; a < grid.length; a++) {
-            halfPixel[a] = 1f / grid[a]; // pixel pitch 2 / N
-        }
-        NDArray noise = scope.randomUniform(-1, 1, new Shape(batch, shift ? 1 : points, grid.length),
-                coords.getDataType()); // (B, P or 1, d)
-        NDArray pitch = staging.upload(scope, halfPixel, new Shape(grid.length)).toType(coords.getDataType(), false);
-        return noise.mul(pitch).add(coords); // (B, P, d)
     }
 
     /** The factor that clips the global gradient norm to {@code maxGradNorm} (1 when off or not exceeded). */
@@ -231,9 +202,9 @@ public final class Trainer implements AutoCloseable {
         private Path last;
         private long lastStep = -1;
 
-        CheckpointWriter(Path file, SignalBatch train) {
+        CheckpointWriter(Path file, SignalSet train) {
             this.file = file;
-            this.fingerprint = Provenance.fingerprint(train);
+            this.fingerprint = train.fingerprint();
             this.signals = train.count();
         }
 

@@ -72,6 +72,9 @@ class NvsConfigTest {
         assertEquals(128, s.trainRays());
         assertEquals(1, s.adaptiveEpochs());
         assertEquals(1024, s.evalRayChunk());
+        assertTrue(s.subsampleDuringEval());
+        assertEquals(200, s.testAllRaysFreq());
+        assertTrue(s.subsamplesEvaluationAfter(20) && !s.subsamplesEvaluationAfter(200), "all rays every 200 epochs");
         assertTrue(s.eval().allViews());
         assertEquals(100, s.eval().repeat());
         assertEquals(8, file.experiment().batchSize());

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.ginr.inr.data.HostStaging;
-import dev.ginr.inr.render.Camera;
 import dev.ginr.inr.render.Rays;
 
 import java.util.List;
@@ -39,14 +38,44 @@ public record SceneBatch(NDArray supportImages, NDArray supportPoses, NDArray su
                         + e.support().size() + ", the first has " + n + " + " + q + " of " + s);
             }
         }
-        int b = episodes.size();
-        return new SceneBatch(
-                staging.upload(manager, concat(episodes, true), new Shape(b, n, (long) s * s, 3)),
-                staging.upload(manager, poses(episodes, true, n), new Shape(b, n, 3, 4)),
-                staging.upload(manager, focals(episodes, true, n), new Shape(b, n)),
-                staging.upload(manager, concat(episodes, false), new Shape(b, q, (long) s * s, 3)),
-                staging.upload(manager, poses(episodes, false, q), new Shape(b, q, 3, 4)),
-                staging.upload(manager, focals(episodes, false, q), new Shape(b, q)), s);
+        Views support = Views.upload(manager, episodes.stream().map(SceneEpisode::support).toList(), staging);
+        Views query = Views.upload(manager, episodes.stream().map(SceneEpisode::query).toList(), staging);
+        return new SceneBatch(support.images(), support.poses(), support.focals(), query.images(), query.poses(),
+                query.focals(), s);
+    }
+
+    /**
+     * Views of B scenes as tensors.
+     *
+     * @param images (B, N, S S, 3)
+     * @param poses  (B, N, 3, 4)
+     * @param focals (B, N)
+     */
+    public record Views(NDArray images, NDArray poses, NDArray focals) {
+
+        /** Uploads the views of B scenes, N views of side S each, through {@code staging}. */
+        public static Views upload(NDManager manager, List<ViewImages> scenes, HostStaging staging) {
+            int b = scenes.size();
+            int n = scenes.get(0).count();
+            int s = scenes.get(0).size();
+            float[] rgb = new float[b * n * s * s * 3];
+            float[] poses = new float[b * n * 12];
+            float[] focals = new float[b * n];
+            for (int i = 0; i < b; i++) {
+                ViewImages v = scenes.get(i);
+                System.arraycopy(v.rgb(), 0, rgb, i * n * s * s * 3, n * s * s * 3);
+                for (int k = 0; k < n; k++) {
+                    double[] p = v.cameras().get(k).pose();
+                    for (int j = 0; j < 12; j++) {
+                        poses[(i * n + k) * 12 + j] = (float) p[j];
+                    }
+                    focals[i * n + k] = (float) v.cameras().get(k).focal();
+                }
+            }
+            return new Views(staging.upload(manager, rgb, new Shape(b, n, (long) s * s, 3)),
+                    staging.upload(manager, poses, new Shape(b, n, 3, 4)),
+                    staging.upload(manager, focals, new Shape(b, n)));
+        }
     }
 
     /** The rays of every query pixel, (B, Q S S, 3), in the order of {@link #queryTargets}. */
@@ -58,40 +87,5 @@ public record SceneBatch(NDArray supportImages, NDArray supportPoses, NDArray su
     /** The query pixels' colours, (B, Q S S, 3). */
     public NDArray queryTargets() {
         return queryImages.reshape(queryImages.getShape().get(0), -1, 3); // (B, Q S S, 3)
-    }
-
-    private static float[] concat(List<SceneEpisode> episodes, boolean support) {
-        int per = (support ? episodes.get(0).support() : episodes.get(0).query()).rgb().length;
-        float[] out = new float[episodes.size() * per];
-        for (int i = 0; i < episodes.size(); i++) {
-            ViewImages v = support ? episodes.get(i).support() : episodes.get(i).query();
-            System.arraycopy(v.rgb(), 0, out, i * per, per);
-        }
-        return out;
-    }
-
-    private static float[] poses(List<SceneEpisode> episodes, boolean support, int views) {
-        float[] out = new float[episodes.size() * views * 12];
-        for (int i = 0; i < episodes.size(); i++) {
-            List<Camera> cams = (support ? episodes.get(i).support() : episodes.get(i).query()).cameras();
-            for (int k = 0; k < views; k++) {
-                double[] p = cams.get(k).pose();
-                for (int j = 0; j < 12; j++) {
-                    out[(i * views + k) * 12 + j] = (float) p[j];
-                }
-            }
-        }
-        return out;
-    }
-
-    private static float[] focals(List<SceneEpisode> episodes, boolean support, int views) {
-        float[] out = new float[episodes.size() * views];
-        for (int i = 0; i < episodes.size(); i++) {
-            List<Camera> cams = (support ? episodes.get(i).support() : episodes.get(i).query()).cameras();
-            for (int k = 0; k < views; k++) {
-                out[i * views + k] = (float) cams.get(k).focal();
-            }
-        }
-        return out;
     }
 }

@@ -21,6 +21,12 @@ public record SceneEpisode(String objectId, ViewImages support, ViewImages query
      */
     public static SceneEpisode draw(SceneObject object, SplittableRandom random, int nSupport, int nQuery, int from,
                                     int to, int resolution) {
+        return draw(object, random, nSupport, nQuery, from, to, new ViewCache(resolution, 0));
+    }
+
+    /** As {@link #draw(SceneObject, SplittableRandom, int, int, int, int, int)}, the views taken from {@code views}. */
+    public static SceneEpisode draw(SceneObject object, SplittableRandom random, int nSupport, int nQuery, int from,
+                                    int to, ViewCache views) {
         if (nSupport < 1 || nQuery < 1) {
             throw new IllegalArgumentException("a scene needs at least one support and one query view, got "
                     + nSupport + " and " + nQuery);
@@ -45,7 +51,6 @@ public record SceneEpisode(String objectId, ViewImages support, ViewImages query
         }
         int[] support = java.util.Arrays.copyOfRange(pool, 0, nSupport);
         int[] query = java.util.Arrays.copyOfRange(pool, nSupport, needed);
-        return new SceneEpisode(object.id(), ViewImages.load(object, support, resolution),
-                ViewImages.load(object, query, resolution));
+        return new SceneEpisode(object.id(), views.load(object, support), views.load(object, query));
     }
 }
