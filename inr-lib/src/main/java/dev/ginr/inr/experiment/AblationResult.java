@@ -107,8 +107,8 @@ public record AblationResult(String name, int nLayer, List<Row> rows) {
                         + "%s", setting(), PaperResults.SCALE),
                 IntColumn.create("layer (paper numbering)"), IntColumn.create("arch.modulated_layer_idxs"),
                 StringColumn.create("run"), DoubleColumn.create("ours: held-out PSNR (dB)"),
-                DoubleColumn.create("ours: SD over seeds (dB)"), IntColumn.create("seeds"),
-                DoubleColumn.create(paperColumn), StringColumn.create("stopped"));
+                DoubleColumn.create(paperColumn), DoubleColumn.create("ours: SD over seeds (dB)"),
+                IntColumn.create("seeds"), StringColumn.create("stopped"));
         for (int layer : layers()) {
             List<Row> runs = rows.stream().filter(r -> r.paperLayer() == layer).toList();
             double[] st = stats(layer);
@@ -117,17 +117,17 @@ public record AblationResult(String name, int nLayer, List<Row> rows) {
             t.stringColumn(2).append(runs.size() == 1 ? runs.get(0).score().run() : runs.get(0).score().run()
                     .replaceAll("-seed-?[0-9]+$", "") + "-seed*");
             t.doubleColumn(3).append(st[0]);
-            if (Double.isNaN(st[1])) {
-                t.doubleColumn(4).appendMissing();
-            } else {
-                t.doubleColumn(4).append(st[1]);
-            }
-            t.intColumn(5).append(runs.size());
             if (reported != null) {
-                t.doubleColumn(6).append(reported[layer - 1]);
+                t.doubleColumn(4).append(reported[layer - 1]);
             } else {
-                t.doubleColumn(6).appendMissing();
+                t.doubleColumn(4).appendMissing();
             }
+            if (Double.isNaN(st[1])) {
+                t.doubleColumn(5).appendMissing();
+            } else {
+                t.doubleColumn(5).append(st[1]);
+            }
+            t.intColumn(6).append(runs.size());
             t.stringColumn(7).append(runs.get(runs.size() - 1).stopReason());
         }
         return t;
