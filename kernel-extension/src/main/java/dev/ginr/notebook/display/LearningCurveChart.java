@@ -18,6 +18,10 @@ import java.util.List;
  */
 public final class LearningCurveChart {
 
+    /** One colour per run (both of its curves), in the order the runs come. */
+    private static final Color[] PALETTE = {new Color(0x3b7dd8), new Color(0xe8710a), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
     private LearningCurveChart() {}
 
     public static XYChart of(Table curves) {
@@ -26,15 +30,17 @@ public final class LearningCurveChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setChartBackgroundColor(Color.WHITE)
                 .setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.setYAxisGroupTitle(1, "training loss (MSE)");
-        for (String run : curves.stringColumn("run").unique().asList()) {
-            Table r = curves.where(curves.stringColumn("run").isEqualTo(run));
-            add(chart, run + ": held-out PSNR", r, "held-out PSNR (dB)", 0);
-            add(chart, run + ": loss", r, "loss", 1);
+        List<String> runs = curves.stringColumn("run").asList().stream().distinct().toList();
+        for (int k = 0; k < runs.size(); k++) {
+            Table r = curves.where(curves.stringColumn("run").isEqualTo(runs.get(k)));
+            Color colour = PALETTE[k % PALETTE.length];
+            add(chart, runs.get(k) + ": held-out PSNR", r, "held-out PSNR (dB)", 0, colour);
+            add(chart, runs.get(k) + ": loss", r, "loss", 1, colour);
         }
         return chart;
     }
 
-    private static void add(XYChart chart, String name, Table run, String column, int axis) {
+    private static void add(XYChart chart, String name, Table run, String column, int axis, Color colour) {
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int i = 0; i < run.rowCount(); i++) {
@@ -48,6 +54,8 @@ public final class LearningCurveChart {
         }
         XYSeries s = chart.addSeries(name, x, y);
         s.setYAxisGroup(axis);
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
         if (axis == 1) {
             s.setMarker(SeriesMarkers.NONE);
             s.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke

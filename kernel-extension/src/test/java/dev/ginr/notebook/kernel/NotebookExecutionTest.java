@@ -202,6 +202,14 @@ class NotebookExecutionTest {
                 "GINR_ABLATION_IMAGES", "6", "GINR_ABLATION_TEST_IMAGES", "3");
     }
 
+    @Test
+    void compareOverlaysBothRunsInOneChartAndReturnsTheirTable() {
+        JsonObject cell = cell("01-quickstart.ipynb", "Table curves = %ginr_compare quick quick-transinr");
+        assertTrue(output(cell, "image/png").get("text").getAsString().contains("Learning curves"), cell.toString());
+        String table = output(cell, "text/html").get("text").getAsString();
+        assertTrue(table.contains("Count     | " + 2 * TINY_STEPS + " ") && table.contains("held-out PSNR (dB)"), table);
+    }
+
     /**
      * The held-out reconstructions of the executed quickstart: no tile is blank, and the PSNR printed for each row
      * equals the PSNR recomputed from the picture's own ground-truth and reconstruction tiles (8-bit pixels, so
