@@ -15,6 +15,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 PSNR = re.compile(r"Final PSNR: ([0-9.]+) dB")
+FIT_PSNR = re.compile(r"Fit PSNR: ([0-9.]+) dB")
 HTML_LIMIT = 20000
 
 
@@ -74,7 +75,9 @@ def summarize(nb):
                 texts.append(str(o.get("data", {}).get("text/plain", "")))
             last_was_stream = False
     psnr = [float(m) for t in texts for m in PSNR.findall(t)]
-    return {"mime_types": sorted(mimes), "errors": errors, "final_psnr": psnr[-1] if psnr else None}
+    fit = [float(m) for t in texts for m in FIT_PSNR.findall(t)]
+    return {"mime_types": sorted(mimes), "errors": errors, "final_psnr": psnr[-1] if psnr else None,
+            "fit_psnr": fit[-1] if fit else None}
 
 
 def main():

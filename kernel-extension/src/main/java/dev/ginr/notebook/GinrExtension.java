@@ -5,6 +5,7 @@ import dev.ginr.notebook.display.TrainingDisplay;
 import dev.ginr.notebook.kernel.DefaultImports;
 import dev.ginr.notebook.kernel.GinrKernel;
 import dev.ginr.notebook.magic.AblationMagic;
+import dev.ginr.notebook.magic.CompareMagic;
 import dev.ginr.notebook.magic.ConfigMagic;
 import dev.ginr.notebook.magic.DeviceMagic;
 import dev.ginr.notebook.magic.EvalMagic;
@@ -46,6 +47,7 @@ public final class GinrExtension implements Extension {
             magics.registerLineMagic("ginr_table", new TableMagic(session));
             magics.registerLineMagic("ginr_ablation", new AblationMagic(session, redraw));
             magics.registerLineMagic("ginr_show", new ShowMagic(session));
+            magics.registerLineMagic("ginr_compare", new CompareMagic(session));
 
             Renderer renderer = kernel.getRenderer();
             Renderers.tables(renderer);

@@ -3,6 +3,8 @@ package dev.ginr.inr.experiment;
 import ai.djl.Device;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.train.ProgressListener;
+import dev.ginr.inr.train.StopRequest;
+import dev.ginr.inr.train.TrainingResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,29 +65,58 @@ public final class AblationSweep {
     }
 
     /**
-     * Trains one run per paper layer in {@code paperLayers} and scores each on the held-out images. Each run's
-     * checkpoint goes to {@code runsRoot/<name>-layer<L>} (no checkpoints when {@code runsRoot} is null); the
-     * models are closed as soon as they are scored. An interrupted run ends the sweep with the layers done so far.
+     * Trains one run per paper layer in {@code paperLayers} and scores each on the held-out images; the single-seed
+     * form of {@link #run(TrainingRecipe, List, int, Path, Device, Listeners, StopRequest)}.
      */
     public static AblationResult run(TrainingRecipe base, List<Integer> paperLayers, Path runsRoot, Device device,
                                      Listeners listeners) {
+        return run(base, paperLayers, 1, runsRoot, device, listeners, new StopRequest());
+    }
+
+    /**
+     * Trains {@code seeds} runs per paper layer in {@code paperLayers} (seeds: the config's seed, +1, ...) and scores
+     * each on the held-out images. Each run's checkpoint goes to {@code runsRoot/<name>-layer<L>} (with
+     * {@code -seed<S>} when {@code seeds > 1}; no checkpoints when {@code runsRoot} is null) and is resumed from
+     * there: a run whose checkpoint is already at its last step trains no step and is only scored, so a sweep run
+     * again after an interrupt trains only what is left. The models are closed as soon as they are scored. A run
+     * stopped early (by {@code stop} or an interrupt) ends the sweep with the runs done so far.
+     */
+    public static AblationResult run(TrainingRecipe base, List<Integer> paperLayers, int seeds, Path runsRoot,
+                                     Device device, Listeners listeners, StopRequest stop) {
         if (paperLayers.isEmpty()) {
             throw new IllegalArgumentException("no layers to sweep");
         }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+        }
         base.withModulatedLayer(paperLayers.get(0) - 1); // fails early for a model without composers
         ImageFolder.Split split = base.loadData();
+        long seed0 = base.spec().experiment().seed();
         List<AblationResult.Row> rows = new ArrayList<>();
         for (int layer : paperLayers) {
-            TrainingRecipe recipe = base.withName(base.name() + "-layer" + layer).withModulatedLayer(layer - 1);
-            Path dir = runsRoot == null ? null : runsRoot.resolve(recipe.name());
-            try (ExperimentRun run = recipe.train(split, dir, false, device, listeners.forLayer(layer, recipe))) {
-                rows.add(new AblationResult.Row(layer, layer - 1, recipe.score(run, split),
-                        run.result().stopReason()));
-                if (!run.result().completed()) {
-                    break;
+            for (int k = 0; k < seeds; k++) {
+                TrainingRecipe recipe = base.withName(base.name() + "-layer" + layer + (seeds > 1 ? "-seed" + (seed0
+                        + k) : "")).withModulatedLayer(layer - 1);
+                recipe = seeds > 1 ? recipe.withSeed(seed0 + k) : recipe;
+                AblationResult.Row row = train(recipe, layer, split, runsRoot, device, listeners, stop);
+                rows.add(row);
+                if (!row.stopReason().startsWith("completed")) {
+                    return new AblationResult(base.name(), base.spec().hyponet().nLayer(), rows);
                 }
             }
         }
         return new AblationResult(base.name(), base.spec().hyponet().nLayer(), rows);
+    }
+
+    private static AblationResult.Row train(TrainingRecipe recipe, int layer, ImageFolder.Split split, Path runsRoot,
+                                            Device device, Listeners listeners, StopRequest stop) {
+        Path dir = runsRoot == null ? null : runsRoot.resolve(recipe.name());
+        try (ExperimentRun run = recipe.train(split, dir, true, device, listeners.forLayer(layer, recipe), stop)) {
+            TrainingResult r = run.result();
+            boolean reused = r.completed() && r.history().isEmpty() && r.stepsDone() > 0;
+            return new AblationResult.Row(layer, layer - 1, recipe.spec().experiment().seed(),
+                    recipe.score(run, split), reused ? "completed (finished earlier: scored from its checkpoint)"
+                    : r.stopReason());
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.ginr.inr.config.YamlConfigReader;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.train.ProgressListener;
+import dev.ginr.inr.train.StopRequest;
 import dev.ginr.inr.train.TrainingPlan;
 import dev.ginr.inr.train.TrainingResult;
 
@@ -102,6 +103,13 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         return new TrainingRecipe(name, spec, configYaml, basePreset, data, steps, batchSize, train, test);
     }
 
+    /** The same recipe with {@code experiment.seed} set to {@code seed} (the YAML is rewritten too). */
+    public TrainingRecipe withSeed(long seed) {
+        String yaml = ConfigText.set(configYaml, "experiment", "seed", seed);
+        ExperimentSpec seeded = read(yaml, basePreset, name).withModelType(spec.modelType());
+        return new TrainingRecipe(name, seeded, yaml, basePreset, data, steps, batchSize, trainImages, testImages);
+    }
+
     public TrainingRecipe withModelType(ModelType type) {
         return new TrainingRecipe(name, spec.withModelType(type), configYaml, basePreset, data, steps, batchSize,
                 trainImages, testImages);
@@ -160,16 +168,29 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
      */
     public ExperimentRun train(ImageFolder.Split split, Path runDir, boolean resume, Device device,
                                ProgressListener listener) {
-        return train(new SignalFolder.Split(split.train(), split.test()), runDir, resume, device, listener);
+        return train(new SignalFolder.Split(split.train(), split.test()), runDir, resume, device, listener,
+                new StopRequest());
     }
 
     /** As {@link #train(ImageFolder.Split, Path, boolean, Device, ProgressListener)}, for signals of any kind. */
     public ExperimentRun train(SignalFolder.Split split, Path runDir, boolean resume, Device device,
                                ProgressListener listener) {
+        return train(split, runDir, resume, device, listener, new StopRequest());
+    }
+
+    /** As {@link #train(ImageFolder.Split, Path, boolean, Device, ProgressListener)}; {@code stop} ends it early. */
+    public ExperimentRun train(ImageFolder.Split split, Path runDir, boolean resume, Device device,
+                               ProgressListener listener, StopRequest stop) {
+        return train(new SignalFolder.Split(split.train(), split.test()), runDir, resume, device, listener, stop);
+    }
+
+    /** As {@link #train(SignalFolder.Split, Path, boolean, Device, ProgressListener)}; {@code stop} ends it early. */
+    public ExperimentRun train(SignalFolder.Split split, Path runDir, boolean resume, Device device,
+                               ProgressListener listener, StopRequest stop) {
         ExperimentRun run = ExperimentRun.create(name, spec, configYaml, basePreset, device);
         try {
             run.train(plan(split.train().files().size()), split.train().signals(),
-                    split.test().files().isEmpty() ? null : split.test().signals(), runDir, resume, listener);
+                    split.test().files().isEmpty() ? null : split.test().signals(), runDir, resume, listener, stop);
             return run;
         } catch (RuntimeException e) {
             run.close();

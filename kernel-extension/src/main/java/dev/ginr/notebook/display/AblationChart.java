@@ -22,13 +22,19 @@ public final class AblationChart {
                 .xAxisTitle("modulated layer (paper numbering; 5 = output layer)").yAxisTitle("PSNR (dB)").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS)
                 .setChartBackgroundColor(java.awt.Color.WHITE);
-        List<String> layers = result.rows().stream().map(r -> Integer.toString(r.paperLayer())).toList();
-        chart.addSeries("ours: " + result.setting(), layers,
-                Arrays.stream(result.psnr()).boxed().map(v -> Double.isFinite(v) ? v : 0.0).toList());
+        List<String> layers = result.layers().stream().map(l -> Integer.toString(l)).toList();
+        List<Double> ours = Arrays.stream(result.psnr()).boxed().map(v -> Double.isFinite(v) ? v : 0.0).toList();
+        List<Double> sd = result.layers().stream().map(l -> result.stats(l)[1]).map(v -> Double.isFinite(v) ? v : 0.0)
+                .toList();
+        if (sd.stream().anyMatch(v -> v > 0)) { // error bars: the SD over seeds
+            chart.addSeries("ours (mean +- SD over seeds): " + result.setting(), layers, ours, sd);
+        } else {
+            chart.addSeries("ours: " + result.setting(), layers, ours);
+        }
         if (PaperResults.hasLayerLocation(paper) && result.nLayer() == 5) {
             double[] reported = PaperResults.layerLocation(paper);
             chart.addSeries("paper Table 7, " + paper.label() + " (178x178, multi-GPU)", layers,
-                    result.rows().stream().map(r -> reported[r.paperLayer() - 1]).toList());
+                    result.layers().stream().map(l -> reported[l - 1]).toList());
         }
         return chart;
     }

@@ -45,7 +45,9 @@ public final class Displays {
     /** A reconstruction grid: ground truth | reconstruction | error map (| upsampled), PSNR per image. */
     public static DisplayData reconstruction(Reconstruction r) {
         return image(ImageGrids.reconstruction(r), String.format(Locale.ROOT,
-                "reconstructions by '%s' of %d images: mean PSNR %.2f dB%s", r.run(), r.truth().count(),
-                r.meanPsnr(), r.upsampled() == null ? "" : "; last column rendered at " + r.upsample() + "x"));
+                "reconstructions by '%s' of %d images: mean PSNR %.2f dB (per row: %s)%s", r.run(),
+                r.truth().count(), r.meanPsnr(), java.util.Arrays.stream(r.psnr()).mapToObj(p -> String.format(
+                        Locale.ROOT, "%.2f dB", p)).collect(java.util.stream.Collectors.joining(", ")),
+                r.upsampled() == null ? "" : "; last column rendered at " + r.upsample() + "x"));
     }
 }

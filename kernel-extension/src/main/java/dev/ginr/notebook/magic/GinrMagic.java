@@ -14,7 +14,9 @@ import java.util.List;
  * and return the help; on bad words print and return the error with the usage line (never a stack trace); on a
  * failure the user can fix (a missing folder, an invalid config, an unknown run) fail the cell with one clear
  * {@link MagicFailure}. Whatever a magic shows goes through the kernel's display stream, since a magic alone on a
- * line has its return value dropped; the value is returned as well, for {@code var x = %ginr_...}.
+ * line has its return value dropped; the value is returned as well, for {@code var x = %ginr_...}. A word
+ * {@code ${NAME:-DEFAULT}} is the environment variable NAME, else DEFAULT ({@link BudgetVariables}): a notebook's
+ * budget that a test runs smaller.
  */
 public abstract class GinrMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object, BaseKernel> {
 
@@ -47,11 +49,11 @@ public abstract class GinrMagic implements LineMagic<Object, BaseKernel>, CellMa
     public final Object call(DisplaySink sink, List<String> words, String body) {
         MagicArgs args;
         try {
-            args = usage.parse(words);
+            args = usage.parse(words.stream().map(BudgetVariables::expand).toList());
         } catch (UsageException.HelpRequested h) {
             System.out.println(usage.help());
             return usage.help();
-        } catch (UsageException e) {
+        } catch (UsageException | IllegalArgumentException e) {
             return usageError(e);
         }
         try {
@@ -65,7 +67,7 @@ public abstract class GinrMagic implements LineMagic<Object, BaseKernel>, CellMa
         }
     }
 
-    private String usageError(UsageException e) {
+    private String usageError(Exception e) {
         String text = usage.magic() + ": " + e.getMessage() + "\n" + usage.line();
         System.err.println(text);
         return text;

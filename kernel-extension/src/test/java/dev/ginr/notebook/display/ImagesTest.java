@@ -83,7 +83,7 @@ class ImagesTest {
     void ablationChartHasOursAndThePapersRow() {
         List<AblationResult.Row> rows = new java.util.ArrayList<>();
         for (int l = 1; l <= 5; l++) {
-            rows.add(new AblationResult.Row(l, l - 1, new RunScore("x-layer" + l, ModelType.LOW_RANK_TRANSINR,
+            rows.add(new AblationResult.Row(l, l - 1, 0, new RunScore("x-layer" + l, ModelType.LOW_RANK_TRANSINR,
                     "image_folder", 32, 3, 4, 6, 3, 10 + l, "cpu()"), "completed"));
         }
         AblationResult a = new AblationResult("x", 5, rows);

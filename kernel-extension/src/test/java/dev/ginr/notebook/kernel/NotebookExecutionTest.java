@@ -27,10 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotebookExecutionTest {
 
     /**
-     * The quickstart's mean PSNR must exceed this after its tiny budget (4 images, 60 steps). An untrained hyponet
-     * sits near 10 dB; the CPU runs of the quickstart reached about 25 dB on 32x32 photos.
+     * The quickstart's one-INR-per-photo fit must exceed this (4 images, 60 steps). An untrained hyponet sits near
+     * 10 dB; the CPU runs of the quickstart reached about 25 dB on 32x32 photos.
      */
     static final double QUICKSTART_PSNR_FLOOR_DB = 18.0;
+
+    /** The budget the tests run the notebooks at (the stored notebooks' defaults are real budgets of minutes). */
+    static final int TINY_STEPS = 4;
+    static final int TINY_TEST_IMAGES = 8;
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
@@ -49,8 +53,8 @@ class NotebookExecutionTest {
         Path data = photos();
         dataUsed = data;
         Path runs = Files.createTempDirectory("ginr-notebook-runs-");
-        report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, Map.of("GINR_DATA", data.toString(),
-                "GINR_RUNS", runs.toString()), args.toArray(String[]::new));
+        report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, tinyBudget(data, runs),
+                args.toArray(String[]::new));
         Files.writeString(Path.of("target", "notebook-report.json"), report.toString());
         report.entrySet().forEach(e -> System.out.println("notebook " + e.getKey() + " on " + data + ": "
                 + e.getValue().getAsJsonObject().get("seconds") + " s, errors "
@@ -76,7 +80,8 @@ class NotebookExecutionTest {
         String mimes = qs.getAsJsonArray("mime_types").toString();
         assertTrue(mimes.contains("text/plain") && mimes.contains("image/png"), mimes);
         assertTrue(!qs.get("final_psnr").isJsonNull(), "no 'Final PSNR' line in the quickstart's output");
-        double psnr = qs.get("final_psnr").getAsDouble();
+        assertTrue(!qs.get("fit_psnr").isJsonNull(), "no 'Fit PSNR' line in the quickstart's output");
+        double psnr = qs.get("fit_psnr").getAsDouble();
         assertTrue(psnr > QUICKSTART_PSNR_FLOOR_DB, "quickstart PSNR " + psnr + " dB <= floor "
                 + QUICKSTART_PSNR_FLOOR_DB + " dB");
     }
@@ -90,7 +95,7 @@ class NotebookExecutionTest {
         assertTrue(n >= 3, "the training display was updated " + n + " times");
         assertEquals(1, cell.getAsJsonArray("outputs").size(), cell.toString());
         String summary = output(cell, "text/html").get("html").getAsString();
-        assertTrue(summary.contains("completed after 40 steps") && summary.contains("held-out PSNR"), summary);
+        assertTrue(summary.contains("completed after " + TINY_STEPS + " steps") && summary.contains("held-out PSNR"), summary);
     }
 
     @Test
@@ -101,8 +106,8 @@ class NotebookExecutionTest {
         assertTrue(html.contains(">38.46</td>") && html.contains(">29.77</td>"), "paper's Table 2: " + html);
         assertTrue(html.contains("178x178 images, multi-GPU, thousands of epochs"), html);
         java.util.regex.Matcher ours = java.util.regex.Pattern.compile(
-                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, 40 steps of batch 16, 7936 train / 1984 "
-                        + "held-out images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);
+                "(?m)^quick +\\| low_rank_modulated_transinr \\| 32x32, " + TINY_STEPS + " steps of batch 16, 7936 train / "
+                        + TINY_TEST_IMAGES + " held-out images, cpu\\(\\) +\\| +([0-9.]+) \\|").matcher(text);
         assertTrue(ours.find(), text);
         assertTrue(html.contains(">" + ours.group(1) + "</td>"), "our PSNR " + ours.group(1) + " in " + html);
     }
@@ -230,6 +235,81 @@ class NotebookExecutionTest {
         assertTrue(shown.find(), html.substring(0, 300));
         assertEquals(Double.parseDouble(shown.group(1)), -10 * Math.log10(se / truth.length), 0.02,
                 "the PSNR shown is that of the reconstruction played");
+    }
+
+    /** The environment that runs the notebooks on {@code data} at the tests' tiny budget, runs under {@code runs}. */
+    static Map<String, String> tinyBudget(Path data, Path runs) {
+        return Map.of("GINR_DATA", data.toString(), "GINR_RUNS", runs.toString(),
+                "GINR_QUICKSTART_STEPS", String.valueOf(TINY_STEPS), "GINR_QUICKSTART_TEST_IMAGES",
+                String.valueOf(TINY_TEST_IMAGES), "GINR_ABLATION_STEPS", "3", "GINR_ABLATION_BATCH", "4",
+                "GINR_ABLATION_IMAGES", "6", "GINR_ABLATION_TEST_IMAGES", "3");
+    }
+
+    @Test
+    void compareOverlaysBothRunsInOneChartAndReturnsTheirTable() {
+        JsonObject cell = cell("01-quickstart.ipynb", "Table curves = %ginr_compare quick quick-transinr");
+        assertTrue(output(cell, "image/png").get("text").getAsString().contains("Learning curves"), cell.toString());
+        String table = output(cell, "text/html").get("text").getAsString();
+        assertTrue(table.contains("Count     | " + 2 * TINY_STEPS + " ") && table.contains("held-out PSNR (dB)"), table);
+    }
+
+    /**
+     * The held-out reconstructions of the executed quickstart: no tile is blank, and the PSNR printed for each row
+     * equals the PSNR recomputed from the picture's own ground-truth and reconstruction tiles (8-bit pixels, so
+     * within 0.2 dB).
+     */
+    @Test
+    void reconstructionPsnrsMatchTheirPicturesAndNoTileIsBlank() throws Exception {
+        JsonObject out = output(cell("01-quickstart.ipynb", "%ginr_show quick"), "image/png");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("per row: ([^)]*)\\)")
+                .matcher(out.get("text").getAsString());
+        assertTrue(m.find(), out.get("text").getAsString());
+        String[] printed = m.group(1).split(", ");
+        BufferedImage grid = firstPng("01-quickstart.ipynb", "%ginr_show quick");
+        int tile = dev.ginr.notebook.display.ImageGrids.MIN_TILE;
+        for (int r = 0; r < printed.length; r++) {
+            BufferedImage truth = grid.getSubimage(0, 18 + r * (tile + 4), tile, tile);
+            BufferedImage rec = grid.getSubimage(tile + 4, 18 + r * (tile + 4), tile, tile);
+            assertTrue(dev.ginr.notebook.display.PhotoTiles.minChannelStd(truth)
+                    >= dev.ginr.notebook.display.PhotoTiles.MIN_CHANNEL_STD, "ground truth " + r + " is blank");
+            assertTrue(dev.ginr.notebook.display.PhotoTiles.minChannelStd(rec) > 1, "reconstruction " + r
+                    + " is blank");
+            int[] a = dev.ginr.notebook.display.PhotoTiles.sampled(truth, 32);
+            int[] b = dev.ginr.notebook.display.PhotoTiles.sampled(rec, 32);
+            double se = 0;
+            for (int p = 0; p < a.length; p++) {
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double d = (((a[p] >> shift) & 0xff) - ((b[p] >> shift) & 0xff)) / 255.0;
+                    se += d * d;
+                }
+            }
+            double psnr = -10 * Math.log10(se / (a.length * 3));
+            double shown = Double.parseDouble(printed[r].replace(" dB", ""));
+            assertEquals(shown, psnr, 0.2, "row " + r + ": printed " + shown + " dB, the picture gives " + psnr);
+        }
+    }
+
+    private static BufferedImage firstPng(String notebook, String sourcePrefix) throws IOException {
+        JsonObject nb = com.google.gson.JsonParser.parseString(Files.readString(Path.of("target",
+                "executed-notebooks", notebook))).getAsJsonObject();
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonObject cell = c.getAsJsonObject();
+            String src = cell.get("source").isJsonArray() ? String.join("", cell.getAsJsonArray("source").asList()
+                    .stream().map(JsonElement::getAsString).toList()) : cell.get("source").getAsString();
+            if (cell.has("outputs") && src.startsWith(sourcePrefix)) {
+                for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                    JsonObject d = o.getAsJsonObject().getAsJsonObject("data");
+                    if (d != null && d.has("image/png")) {
+                        JsonElement v = d.get("image/png");
+                        String png = v.isJsonArray() ? String.join("", v.getAsJsonArray().asList().stream()
+                                .map(JsonElement::getAsString).toList()) : v.getAsString();
+                        return ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getMimeDecoder()
+                                .decode(png)));
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no picture from a cell starting with '" + sourcePrefix + "' in " + notebook);
     }
 
     private static JsonObject cell(String notebook, String sourcePrefix) {

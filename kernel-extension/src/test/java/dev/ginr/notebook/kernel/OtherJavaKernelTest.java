@@ -52,14 +52,14 @@ class OtherJavaKernelTest {
         }
 
         Path data = TrainingInterruptTest.photos();
-        JsonObject notebooks = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, Map.of("GINR_DATA",
-                data.toString(), "GINR_RUNS", Files.createTempDirectory("ginr-other-java-runs-").toString()),
+        JsonObject notebooks = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800,
+                NotebookExecutionTest.tinyBudget(data, Files.createTempDirectory("ginr-other-java-runs-")),
                 JupyterDriver.KERNEL_NAME, Path.of("target", "executed-notebooks-other-java").toAbsolutePath()
                         .toString(), REPO.resolve("notebooks/01-quickstart.ipynb").toString());
         JsonObject qs = notebooks.getAsJsonObject("01-quickstart.ipynb");
         assertTrue(qs.get("failure").isJsonNull(), qs.get("failure").toString());
         assertEquals(0, qs.getAsJsonArray("errors").size(), qs.get("errors").toString());
-        assertTrue(qs.get("final_psnr").getAsDouble() > NotebookExecutionTest.QUICKSTART_PSNR_FLOOR_DB, qs.toString());
+        assertTrue(qs.get("fit_psnr").getAsDouble() > NotebookExecutionTest.QUICKSTART_PSNR_FLOOR_DB, qs.toString());
     }
 
     /** $GINR_TEST_OTHER_JAVA_HOME, else the newest JDK of version 20 or later under /usr/lib/jvm. */

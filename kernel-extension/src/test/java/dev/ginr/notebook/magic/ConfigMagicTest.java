@@ -44,4 +44,23 @@ class ConfigMagicTest {
         assertTrue(f.getMessage().matches("(?s).*line [34].*"), f.getMessage());
         assertTrue(f.getMessage().startsWith("%%ginr_config bad: "), f.getMessage());
     }
+
+    @Test
+    void aBudgetVariableTakesTheEnvironmentsValueElseItsDefault() {
+        String body = "experiment:\n  steps: ${GINR_TEST_UNSET_VARIABLE_17:-600}\n";
+        magic.call(new RecordingSink(), List.of("budget", "--preset", "image-32-small"), body);
+        assertEquals(600, session.config("budget").spec().experiment().steps());
+        String set = BudgetVariables.expand(body, java.util.Map.of("GINR_TEST_UNSET_VARIABLE_17", " 8 ")::get);
+        assertEquals("experiment:\n  steps: 8\n", set);
+        assertEquals("a: 3", BudgetVariables.expand("a: ${X:-3}", java.util.Map.of("X", "")::get));
+    }
+
+    @Test
+    void aVariableWithoutDefaultIsRefusedAndNothingIsStored() {
+        MagicFailure f = assertThrows(MagicFailure.class, () -> magic.call(new RecordingSink(),
+                List.of("bad", "--preset", "image-32-small"), "experiment:\n  steps: ${STEPS}\n"));
+        assertEquals("%%ginr_config: '${STEPS}' is not a variable with a default; write ${NAME:-DEFAULT}, e.g. "
+                + "${GINR_QUICKSTART_STEPS:-600}", f.getMessage());
+        assertTrue(session.configs().isEmpty());
+    }
 }

@@ -24,7 +24,8 @@ class MagicArgumentsTest {
                 new EvalMagic(session), List.of("run", "--test-images"),
                 new TableMagic(session), List.of("--paper", "imagenette"),
                 new AblationMagic(session, 0), List.of("layers", "--steps", "3"),
-                new ShowMagic(session), List.of("run", "--upsample", "0.5"));
+                new ShowMagic(session), List.of("run", "--upsample", "0.5"),
+                new CompareMagic(session), List.of("--svg"));
     }
 
     @Test
@@ -55,6 +56,11 @@ class MagicArgumentsTest {
                 .contains("--upsample must be a number >= 1.0, got 0.5"));
         assertTrue(((String) new DeviceMagic(session).call(sink, List.of("tpu"), null))
                 .contains("unknown device 'tpu'; allowed: auto, cpu, gpu, gpu:N"));
+        assertTrue(((String) new AblationMagic(session, 0).call(sink, List.of("layers", "--layers", "1-5", "--seeds",
+                "0"), null)).startsWith("%ginr_ablation: --seeds must be at least 1, got 0\nusage: %ginr_ablation"));
+        assertTrue(((String) new TrainMagic(session, 0).call(sink, List.of("quick", "--steps", "${STEPS}"), null))
+                .startsWith("%ginr_train: '${STEPS}' is not a variable with a default; write ${NAME:-DEFAULT}"));
+        assertEquals(0, sink.displayed.size(), "a bad call shows nothing else");
     }
 
     @Test
@@ -64,6 +70,7 @@ class MagicArgumentsTest {
         assertTrue(help.contains("--resume"), help);
         String ablation = (String) new AblationMagic(session, 0).call(new RecordingSink(), List.of("-h"), null);
         assertTrue(ablation.contains("arch.modulated_layer_idxs [L-1]"), ablation);
+        assertTrue(ablation.contains("[--seeds K]") && ablation.contains("results.csv"), ablation);
     }
 
     @Test
@@ -72,6 +79,10 @@ class MagicArgumentsTest {
                 .call(new RecordingSink(), List.of("nosuch"), null));
         assertTrue(f.getMessage().startsWith("%ginr_train: no config named 'nosuch'"), f.getMessage());
         assertEquals(0, f.getStackTrace().length);
+        MagicFailure compare = assertThrows(MagicFailure.class, () -> new CompareMagic(session)
+                .call(new RecordingSink(), List.of("nosuch"), null));
+        assertTrue(compare.getMessage().startsWith("%ginr_compare: no run named 'nosuch' in this session"),
+                compare.getMessage());
         MagicFailure layers = assertThrows(MagicFailure.class, () -> new AblationMagic(session, 0)
                 .call(new RecordingSink(), List.of("image-32-small", "--layers", "0-7"), null));
         assertTrue(layers.getMessage().contains("out of range; give paper layer numbers 1..5"), layers.getMessage());
