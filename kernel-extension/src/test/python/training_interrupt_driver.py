@@ -15,7 +15,7 @@ from jupyter_client.manager import KernelManager
 from kernel_protocol_driver import run, text_of, wait_reply
 
 ROUNDS = 5
-RUN_SECONDS = 6  # of training watched per round, after its first step is shown
+RUN_SECONDS = 10  # from the cell's start to the interrupt, and never before the first step is shown
 START_LIMIT_SECONDS = 120  # to load the engine and the data
 
 
@@ -25,15 +25,16 @@ def text_of_display(msg):
 
 
 def one_round(kc, km, run_dir, resume):
-    """Starts the training, lets it run RUN_SECONDS after its first step is shown (so a slow start on a busy machine
-    still leaves a training to interrupt), interrupts it, and returns what the cell showed and replied."""
+    """Starts the training, interrupts it RUN_SECONDS after the cell started (later only when no step has been shown
+    by then, so that a slow start on a busy machine still leaves a training to interrupt), and returns what the cell
+    showed and replied."""
     code = "%%ginr_train long --images 8 --test-images 2 --out %s%s" % (run_dir, " --resume" if resume else "")
     msg_id = kc.execute(code)
     t0, shown, texts, streams = time.time(), [], [], []
     first_step_at, interrupted_at = None, None
     while True:
         now = time.time()
-        if interrupted_at is None and (first_step_at is not None and now - first_step_at >= RUN_SECONDS
+        if interrupted_at is None and (first_step_at is not None and now - t0 >= RUN_SECONDS
                                        or now - t0 >= START_LIMIT_SECONDS):
             interrupted_at = now
             km.interrupt_kernel()

@@ -101,7 +101,8 @@ class TrainCommandTest {
     }
 
     @Test
-    void thePapersImagenetteConfigLoadsAndRunsTwoStepsAt178OnCpu(@TempDir Path tmp) throws Exception {
+    void thePapersImagenetteConfigLoadsAndRunsAStepAt178OnCpu(@TempDir Path tmp) throws Exception {
+        // one step: a paper-size step of batch 16 at 178x178 holds about 20 GB and takes minutes on 2 cores
         Path data = Files.createDirectories(tmp.resolve("photos"));
         try (Stream<Path> s = Files.list(TestData.crops(64, "train"))) {
             for (Path p : s.sorted().limit(3).toList()) {
@@ -109,10 +110,10 @@ class TrainCommandTest {
             }
         }
         Run r = run("train", "--config", resource("imagenette178_low_rank_modulated_transinr.yaml").toString(),
-                "--data", data.toString(), "--steps", "2", "--out", tmp.resolve("run").toString());
+                "--data", data.toString(), "--steps", "1", "--out", tmp.resolve("run").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("at 178x178") && r.out().contains("for 2 steps, batch 16"), r.out());
-        assertTrue(r.out().contains("2/2"), r.out());
+        assertTrue(r.out().contains("at 178x178") && r.out().contains("for 1 steps, batch 16"), r.out());
+        assertTrue(r.out().contains("1/1"), r.out());
     }
 
     @Test

@@ -180,9 +180,19 @@ class TrainProcessTest {
 
     @Test
     void aSecondCtrlCQuitsAtOnceWithoutWaitingForTheStep(@TempDir Path tmp) throws Exception {
-        // batch 96: a step of seconds, so the stop the first Ctrl-C asks for is still ahead when the second comes
-        try (GinrProcess p = GinrProcess.start(tmp, train(tmp, 400, "run", 96).toArray(String[]::new))) {
-            p.awaitOut(line -> step(line) >= 1, 900);
+        // batch 192: a long step, a progress line every step (20 steps), and no periodic checkpoint (an epoch of 6
+        // images is a fraction of a step, so the preset's 20 epochs would save one every step). The first Ctrl-C
+        // goes in the middle of a step (half a step after a progress line, the step's length measured from two
+        // progress lines), so the stop it asks for is still ahead when the second comes; a Ctrl-C right after a
+        // progress line could land on the step boundary and stop at once.
+        List<String> args = train(tmp, 20, "run", 192);
+        Files.writeString(tmp.resolve("batch192.yaml"), "experiment:\n  batch_size: 192\n  save_ckpt_freq: 100000\n");
+        try (GinrProcess p = GinrProcess.start(tmp, args.toArray(String[]::new))) {
+            int first = step(p.awaitOut(line -> step(line) >= 1, 900));
+            long t1 = System.nanoTime();
+            int second = step(p.awaitOut(line -> step(line) > first, 900));
+            double stepSeconds = (System.nanoTime() - t1) / 1e9 / (second - first);
+            Thread.sleep((long) (stepSeconds * 500));
             p.signal("INT");
             p.awaitErr(line -> line.contains("SIGINT received"), 60);
             p.signal("INT");

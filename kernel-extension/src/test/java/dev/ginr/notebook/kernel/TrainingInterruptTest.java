@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Interrupting a running 2000-step {@code %ginr_train} through a real Jupyter client 6 s after its first step, five
- * times in a row (the first run fresh, then with {@code --resume}): each time the cell ends as interrupted, the kernel answers
+ * Interrupting a running 2000-step {@code %ginr_train} through a real Jupyter client after 10 s (and after its first
+ * step), five times in a row (the first run fresh, then with {@code --resume}): each time the cell ends as interrupted, the kernel answers
  * the next cell, the display says where the checkpoint is and how to continue (no error text), {@code %ginr} lists
  * the run with its checkpoint at the interrupt step, and {@code --resume} continues from it. While it trains the
  * display moves at least once a second and at most a few times a second.
