@@ -96,6 +96,7 @@ def main():
             info = run(kc, "%ginr")
             r["ginr"] = "".join(o.get("text") or (o.get("data") or {}).get("text/plain", "")
                                 for o in info["outputs"])
+            r["ginr_status"] = "%s %s %s" % (info["status"], info.get("ename"), info.get("evalue"))
             r["checkpoint_step"] = checkpoint_step(kc, run_dir)
             r["after"] = text_of(run(kc, "6 * 7"))
             report["rounds"].append(r)
