@@ -45,12 +45,18 @@ class TrainProcessTest {
     }
 
     private static List<String> train(Path tmp, int steps, String out, int batch) throws Exception {
+        return train(tmp, steps, out, batch, "");
+    }
+
+    /** As above, with {@code experimentLines} (YAML under {@code experiment:}, each line ending in a newline). */
+    private static List<String> train(Path tmp, int steps, String out, int batch, String experimentLines)
+            throws Exception {
         Path data = tmp.resolve("data");
         if (!Files.isDirectory(data)) {
             TrainCommandTest.smallFolder(data);
         }
         String config = "batch" + batch + ".yaml";
-        Files.writeString(tmp.resolve(config), "experiment:\n  batch_size: " + batch + "\n");
+        Files.writeString(tmp.resolve(config), "experiment:\n  batch_size: " + batch + "\n" + experimentLines);
         return new ArrayList<>(List.of("train", "--preset", "image-32-small", "--config", config, "--data",
                 "data", "--steps", Integer.toString(steps), "--out", out));
     }
@@ -185,8 +191,7 @@ class TrainProcessTest {
         // goes in the middle of a step (half a step after a progress line, the step's length measured from two
         // progress lines), so the stop it asks for is still ahead when the second comes; a Ctrl-C right after a
         // progress line could land on the step boundary and stop at once.
-        List<String> args = train(tmp, 20, "run", 192);
-        Files.writeString(tmp.resolve("batch192.yaml"), "experiment:\n  batch_size: 192\n  save_ckpt_freq: 100000\n");
+        List<String> args = train(tmp, 20, "run", 192, "  save_ckpt_freq: 100000\n");
         try (GinrProcess p = GinrProcess.start(tmp, args.toArray(String[]::new))) {
             int first = step(p.awaitOut(line -> step(line) >= 1, 900));
             long t1 = System.nanoTime();
