@@ -170,6 +170,15 @@ def protocol_features(kc, report):
     drain_iopub(kc)
     report["stop_on_error"] = [r["status"] for r in replies]
     report["after_abort"] = text_of(run(kc, "6 * 7"))
+    # a cell sent only after the failed cell's reply arrived was not queued behind it: it runs, however fast it comes
+    # (the interrupt test once had its next cell aborted when it came within the kernel's abort loop)
+    statuses = []
+    for i in range(20):
+        failed = kc.execute('throw new IllegalStateException("fails %d");' % i, stop_on_error=True)
+        wait_reply(kc, failed)
+        statuses.append(wait_reply(kc, kc.execute("%d + 1" % i))["status"])
+    drain_iopub(kc)
+    report["sent_after_failure"] = statuses
     # without stop_on_error the queue runs on
     first = kc.execute('throw new IllegalStateException("tolerated");', stop_on_error=False)
     second = kc.execute("int doesRun = 5;")

@@ -140,8 +140,10 @@ public final class GinrKernel extends BaseKernel {
             history.add(count, request.getCode(), outcome.text());
         }
         if (outcome.failed() && request.shouldStopOnError() && !silent && queued != null) {
+            // only what waits before the failed cell's reply goes out was queued without knowing of the failure
+            List<Message<?>> waiting = queued.takeWaiting(env);
             env.resolveDeferrals(); // the failed cell's reply and idle status go out first
-            queued.abortWaiting(env);
+            queued.answer(env, waiting);
         }
     }
 

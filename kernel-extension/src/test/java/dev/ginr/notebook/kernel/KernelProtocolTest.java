@@ -88,6 +88,8 @@ class KernelProtocolTest {
     void aFailedCellAbortsTheCellsQueuedBehindItWhenStopOnError() {
         assertEquals("[\"error\",\"aborted\",\"aborted\"]", report.get("stop_on_error").toString());
         assertEquals("42", report.get("after_abort").getAsString());
+        assertEquals(20, report.getAsJsonArray("sent_after_failure").asList().stream()
+                .filter(s -> s.getAsString().equals("ok")).count(), report.get("sent_after_failure").toString());
         assertEquals("[\"error\",\"ok\"]", report.get("no_stop_on_error").toString());
     }
 
