@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.ginr.inr.GinrEngine;
 import dev.ginr.inr.HostAllocator;
+import dev.ginr.inr.OpenMpWaitPolicy;
 import dev.ginr.inr.config.ConfigException;
 import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.config.ModelType;
@@ -80,6 +81,7 @@ public final class BenchSuite {
         r.add("env", "-", "-", "torch intra-op threads", "", JniUtils.getNumThreads(), "");
         r.add("env", "-", "-", "torch inter-op threads", "", JniUtils.getNumInteropThreads(), "");
         r.add("env", "-", "-", "JVM processors", "", Runtime.getRuntime().availableProcessors(), "");
+        r.note("env", "-", "-", "OpenMP wait policy: " + OpenMpWaitPolicy.describe());
         r.note("env", "-", "-", "host allocator: " + HostAllocator.describe());
         r.add("env", "-", "-", "load average at start", "", loadAverage(), "1-minute load (/proc/loadavg)");
     }

@@ -1,5 +1,7 @@
 package dev.ginr.notebook.kernel;
 
+import dev.ginr.inr.OpenMpWaitPolicy;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,8 +103,19 @@ public final class KernelspecWriter {
                 + "  \"display_name\": " + quote(displayName) + ",\n"
                 + "  \"language\": \"java\",\n"
                 + "  \"interrupt_mode\": \"message\",\n"
+                + "  \"env\": {" + quote(OpenMpWaitPolicy.VARIABLE) + ": " + quote(waitPolicy()) + "},\n"
                 + "  \"metadata\": {\"debugger\": false}\n"
                 + "}\n";
+    }
+
+    /**
+     * The OpenMP wait policy the kernel starts with: the installing shell's {@code OMP_WAIT_POLICY} when set (so a
+     * user who wants spinning threads on a dedicated machine installs with {@code OMP_WAIT_POLICY=ACTIVE}), else
+     * {@link OpenMpWaitPolicy#DEFAULT}. The kernelspec's env is the only place to set it before libtorch loads.
+     */
+    static String waitPolicy() {
+        String chosen = OpenMpWaitPolicy.current();
+        return chosen == null ? OpenMpWaitPolicy.DEFAULT : chosen;
     }
 
     private static String quote(String s) {

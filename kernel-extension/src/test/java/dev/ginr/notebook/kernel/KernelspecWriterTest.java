@@ -24,6 +24,8 @@ class KernelspecWriterTest {
         assertEquals("[\"/usr/bin/java\",\"@{resource_dir}/jvm.args\",\"" + KernelMain.class.getName()
                 + "\",\"{connection_file}\"]", spec.get("argv").toString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
+        // the wait policy reaches the kernel only through the kernelspec's env: it must be set before libtorch loads
+        assertEquals("PASSIVE", spec.getAsJsonObject("env").get("OMP_WAIT_POLICY").getAsString());
         String args = Files.readString(dest.resolve("jvm.args"));
         assertTrue(args.contains(dest.resolve("lib").resolve("0-own.jar").toString()), args);
         assertTrue(args.contains("-Dai.djl.offline=true"), args);
