@@ -1,6 +1,12 @@
 package dev.ginr.inr.bench;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +17,7 @@ import java.util.Locale;
 
 /**
  * The benchmark's results: one row per figure (section, model, preset, metric, unit, median, min, max, spread over
- * windows, a note), printed as an aligned table and written as CSV. A figure measured once has min = max = median.
+ * windows, a note), printed as an aligned table and written as CSV through a Tablesaw {@link Table}. A figure measured once has min = max = median.
  */
 public final class BenchReport {
 
@@ -82,17 +88,45 @@ public final class BenchReport {
         return sb.toString();
     }
 
-    /** The rows as CSV (header line first; the note is quoted). */
-    public String csv() {
-        StringBuilder sb = new StringBuilder("section,model,preset,metric,unit,median,min,max,spread,windows,note\n");
+    /**
+     * The rows as a Tablesaw table: section, model, preset, metric, unit, median, min, max, spread, windows, note;
+     * a row without a figure has missing numbers and 0 windows.
+     */
+    public Table toTable() {
+        StringColumn section = StringColumn.create("section");
+        StringColumn model = StringColumn.create("model");
+        StringColumn preset = StringColumn.create("preset");
+        StringColumn metric = StringColumn.create("metric");
+        StringColumn unit = StringColumn.create("unit");
+        DoubleColumn median = DoubleColumn.create("median");
+        DoubleColumn min = DoubleColumn.create("min");
+        DoubleColumn max = DoubleColumn.create("max");
+        DoubleColumn spread = DoubleColumn.create("spread");
+        IntColumn windows = IntColumn.create("windows");
+        StringColumn note = StringColumn.create("note");
         for (Row r : rows) {
-            sb.append(String.join(",", r.section, r.model, r.preset, r.metric, r.unit,
-                    r.stats == null ? "" : plain(r.stats.median()), r.stats == null ? "" : plain(r.stats.min()),
-                    r.stats == null ? "" : plain(r.stats.max()), r.stats == null ? "" : plain(r.stats.spread()),
-                    r.stats == null ? "0" : Integer.toString(r.stats.samples().length),
-                    "\"" + r.note.replace("\"", "\"\"") + "\"")).append('\n');
+            section.append(r.section);
+            model.append(r.model);
+            preset.append(r.preset);
+            metric.append(r.metric);
+            unit.append(r.unit);
+            boolean has = r.stats != null;
+            median.append(has ? r.stats.median() : Double.NaN);
+            min.append(has ? r.stats.min() : Double.NaN);
+            max.append(has ? r.stats.max() : Double.NaN);
+            spread.append(has ? r.stats.spread() : Double.NaN);
+            windows.append(has ? r.stats.samples().length : 0);
+            note.append(r.note);
         }
-        return sb.toString();
+        return Table.create("ginr bench", section, model, preset, metric, unit, median, min, max, spread, windows,
+                note);
+    }
+
+    /** The rows as CSV, header line first, written by Tablesaw (quoted where a value needs it). */
+    public String csv() {
+        StringWriter out = new StringWriter();
+        toTable().write().csv(out);
+        return out.toString();
     }
 
     public void writeCsv(Path file) {
@@ -127,7 +161,4 @@ public final class BenchReport {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static String plain(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
-    }
 }

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * What one benchmark run measures and for how long.
  *
- * @param small          train every model at the small presets: warm-up, then the memory soak in timed windows
+ * @param small          train every model at the small presets: warm-up, then timed windows (memory is read at the end
+ *                       of each)
  * @param paper          train every model at the paper presets for a few steps
  * @param batch          signals per training step (16 in the paper and the presets)
  * @param warmupSteps    untimed steps before the soak (small presets)
@@ -38,21 +39,41 @@ public record BenchSettings(boolean small, boolean paper, int batch, int warmupS
         models = List.copyOf(models);
     }
 
+    /** Untimed steps before the long memory soak ({@code --soak N}). */
+    public static final int SOAK_WARMUP = 100;
+
+    /** Windows the long memory soak is cut into. */
+    public static final int SOAK_WINDOWS = 10;
+
     /**
-     * The settings of a named run: {@code small} (the small presets with the 100 + 2000-step memory soak, plus the
-     * paper-size hyponet step and inference), {@code paper} (a few training steps of every model at the paper
-     * presets, plus the same hyponet step and inference) or {@code all} (both).
+     * The settings of a named run: {@code small} (every model at the small presets, 20 untimed and 200 timed steps in
+     * 4 windows, plus the paper-size hyponet step and inference: a few minutes), {@code paper} (a few training steps
+     * of every model at the paper presets, plus the same hyponet step and inference) or {@code all} (both). The long
+     * memory soak is {@link #withLongSoak}.
      */
     public static BenchSettings named(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         List<ModelType> all = List.of(ModelType.values());
         return switch (n) {
-            case "small" -> new BenchSettings(true, false, 16, 100, 2000, 10, 1, 2, 3, 3, all);
-            case "paper" -> new BenchSettings(false, true, 16, 100, 2000, 10, 1, 2, 3, 3, all);
-            case "all" -> new BenchSettings(true, true, 16, 100, 2000, 10, 1, 2, 3, 3, all);
+            case "small" -> new BenchSettings(true, false, 16, 20, 200, 4, 1, 2, 3, 3, all);
+            case "paper" -> new BenchSettings(false, true, 16, 20, 200, 4, 1, 2, 3, 3, all);
+            case "all" -> new BenchSettings(true, true, 16, 20, 200, 4, 1, 2, 3, 3, all);
             default -> throw new IllegalArgumentException("unknown bench preset '" + name
                     + "'; allowed: small, paper, all");
         };
+    }
+
+    /**
+     * The long memory soak: {@value #SOAK_WARMUP} untimed steps, then {@code steps} timed steps in
+     * {@value #SOAK_WINDOWS} windows, at the small presets (resident memory is compared across the windows).
+     */
+    public BenchSettings withLongSoak(int steps) {
+        if (steps < SOAK_WINDOWS || steps % SOAK_WINDOWS != 0) {
+            throw new IllegalArgumentException("--soak " + steps + ": the soak needs a positive multiple of "
+                    + SOAK_WINDOWS + " steps (its windows), e.g. --soak 2000");
+        }
+        return new BenchSettings(true, paper, batch, SOAK_WARMUP, steps, SOAK_WINDOWS, paperWarmup, paperSteps,
+                hyponetSteps, inferenceReps, models);
     }
 
     public BenchSettings withSoak(int warmup, int soak, int nWindows) {

@@ -21,21 +21,25 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "small", paramLabel = "NAME",
-            description = "small (32x32 presets with the memory soak), paper (178x178, a few steps) or all; "
-                    + "default small")
+            description = "small (32x32 presets, 20 + 200 steps per model: a few minutes on 2 cores), paper "
+                    + "(178x178, a few steps) or all; default small")
     String preset;
 
     @Option(names = "--csv", defaultValue = "bench.csv", paramLabel = "FILE", description = "CSV output (default "
             + "bench.csv)")
     Path csv;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "untimed steps before the soak (default 100)")
+    @Option(names = "--soak", paramLabel = "N", description = "the long memory soak at the small presets: 100 "
+            + "untimed steps, then N timed steps in 10 windows (--soak 2000: about 30 min on 2 cores)")
+    Integer soak;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "untimed steps at the small presets (default 20)")
     Integer warmup;
 
-    @Option(names = "--steps", paramLabel = "N", description = "timed soak steps at the small presets (default 2000)")
+    @Option(names = "--steps", paramLabel = "N", description = "timed steps at the small presets (default 200)")
     Integer steps;
 
-    @Option(names = "--windows", paramLabel = "N", description = "windows the soak is cut into (default 10)")
+    @Option(names = "--windows", paramLabel = "N", description = "windows the timed steps are cut into (default 4)")
     Integer windows;
 
     @Option(names = "--paper-steps", paramLabel = "N", description = "timed steps per model at the paper presets "
@@ -53,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchSettings s = BenchSettings.named(preset);
+        if (soak != null) {
+            s = s.withLongSoak(soak);
+        }
         if (warmup != null || steps != null || windows != null) {
             s = s.withSoak(warmup != null ? warmup : s.warmupSteps(), steps != null ? steps : s.soakSteps(),
                     windows != null ? windows : s.windows());

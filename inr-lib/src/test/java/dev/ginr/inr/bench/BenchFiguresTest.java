@@ -2,6 +2,8 @@ package dev.ginr.inr.bench;
 
 import dev.ginr.inr.config.ModelType;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.util.List;
 
@@ -41,15 +43,24 @@ class BenchFiguresTest {
     }
 
     @Test
-    void reportWritesOneCsvLinePerFigureWithQuotedNotes() {
+    void reportWritesOneCsvLinePerFigureThatReadsBackWithItsNumbersAndQuotedNotes() {
         BenchReport r = new BenchReport()
-                .add("train", "ours", "image-32-small", "steps/s", "1/s", WindowStats.of(2, 4, 3), "a \"note\"")
+                .add("train", "ours", "image-32-small", "steps/s", "1/s", WindowStats.of(2, 4, 3), "a \"note\", too")
                 .note("train", "learned_init", "meta-32-small", "not available: later");
-        String[] lines = r.csv().split("\n");
-        assertEquals(3, lines.length);
-        assertEquals("train,ours,image-32-small,steps/s,1/s,3.0,2.0,4.0,0.6666666666666666,3,\"a \"\"note\"\"\"",
-                lines[1]);
-        assertEquals("train,learned_init,meta-32-small,-,,,,,,0,\"not available: later\"", lines[2]);
+        String csv = r.csv();
+        assertEquals(3, csv.strip().split("\n").length, csv);
+        assertTrue(csv.startsWith("section,model,preset,metric,unit,median,min,max,spread,windows,note"), csv);
+        Table back = Table.read().csv(CsvReadOptions.builderFromString(csv).build());
+        assertEquals(2, back.rowCount());
+        assertEquals(3.0, back.numberColumn("median").getDouble(0));
+        assertEquals(2.0, back.numberColumn("min").getDouble(0));
+        assertEquals(4.0, back.numberColumn("max").getDouble(0));
+        assertEquals(2.0 / 3, back.numberColumn("spread").getDouble(0), 1e-12);
+        assertEquals(3, back.numberColumn("windows").getDouble(0));
+        assertEquals("a \"note\", too", back.stringColumn("note").get(0));
+        assertTrue(back.numberColumn("median").isMissing(1), csv);
+        assertEquals(0, back.numberColumn("windows").getDouble(1));
+        assertEquals("not available: later", back.stringColumn("note").get(1));
         assertTrue(r.table().contains("not available: later"));
         assertEquals(3.0, r.find("train", "ours", "steps/s").median());
     }
@@ -57,8 +68,14 @@ class BenchFiguresTest {
     @Test
     void namedSettingsFollowTheIssueAndPresetsFollowTheModelKind() {
         BenchSettings small = BenchSettings.named("small");
-        assertEquals(100, small.warmupSteps());
-        assertEquals(2000, small.soakSteps());
+        assertEquals(20, small.warmupSteps());
+        assertEquals(200, small.soakSteps());
+        assertEquals(4, small.windows());
+        BenchSettings soak = small.withLongSoak(2000);
+        assertEquals(List.of(100, 2000, 10), List.of(soak.warmupSteps(), soak.soakSteps(), soak.windows()));
+        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class, () -> small.withLongSoak(2005));
+        assertTrue(odd.getMessage().contains("--soak 2005") && odd.getMessage().contains("multiple of 10"),
+                odd.getMessage());
         assertEquals(16, small.batch());
         assertEquals(List.of(ModelType.values()), small.models());
         assertTrue(small.small() && !small.paper());
