@@ -15,7 +15,8 @@ from jupyter_client.manager import KernelManager
 from kernel_protocol_driver import run, text_of, wait_reply
 
 ROUNDS = 5
-RUN_SECONDS = 10  # from the cell's start to the interrupt, and never before the first step is shown
+RUN_SECONDS = 10  # from the cell's start to the interrupt, ...
+SHOWN_SECONDS = 5  # ... and never before the training display has moved for this long (a slow start on a busy machine)
 START_LIMIT_SECONDS = 120  # to load the engine and the data
 
 
@@ -25,9 +26,9 @@ def text_of_display(msg):
 
 
 def one_round(kc, km, run_dir, resume):
-    """Starts the training, interrupts it RUN_SECONDS after the cell started (later only when no step has been shown
-    by then, so that a slow start on a busy machine still leaves a training to interrupt), and returns what the cell
-    showed and replied."""
+    """Starts the training, interrupts it RUN_SECONDS after the cell started (later only when the first step was shown
+    less than SHOWN_SECONDS before, so that a slow start on a busy machine still leaves a training display to watch),
+    and returns what the cell showed and replied."""
     code = "%%ginr_train long --images 8 --test-images 2 --out %s%s" % (run_dir, " --resume" if resume else "")
     msg_id = kc.execute(code)
     t0, shown, texts, streams = time.time(), [], [], []
@@ -35,6 +36,7 @@ def one_round(kc, km, run_dir, resume):
     while True:
         now = time.time()
         if interrupted_at is None and (first_step_at is not None and now - t0 >= RUN_SECONDS
+                                       and now - first_step_at >= SHOWN_SECONDS
                                        or now - t0 >= START_LIMIT_SECONDS):
             interrupted_at = now
             km.interrupt_kernel()
