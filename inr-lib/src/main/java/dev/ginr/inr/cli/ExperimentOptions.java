@@ -18,7 +18,7 @@ final class ExperimentOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "a YAML config in the reference schema")
     Path config;
 
-    @Option(names = "--preset", paramLabel = "NAME",
+    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = PresetNames.class,
             description = "a shipped preset (${COMPLETION-CANDIDATES}); with --config, the file overrides it")
     String preset;
 
@@ -69,4 +69,12 @@ final class ExperimentOptions {
 
     /** The spec, its YAML text, and the preset that text overrides (null when it stands alone). */
     record Loaded(ExperimentSpec spec, String yaml, String basePreset) {}
+
+    /** Every shipped preset's name, for the help text and shell completion. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.stream.Stream.concat(Presets.names().stream(), Presets.sceneNames().stream()).iterator();
+        }
+    }
 }

@@ -117,6 +117,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void helpListsEveryShippedPreset() {
+        Run r = run("train", "--help");
+        assertEquals(0, r.code(), r.err());
+        for (String name : dev.ginr.inr.config.Presets.names()) {
+            assertTrue(r.out().contains(name), name + " in " + r.out());
+        }
+        assertTrue(r.out().contains("nvs-small"), r.out());
+    }
+
+    @Test
     void badInputFailsBeforeTrainingNamingThePathOrFolder(@TempDir Path tmp) throws Exception {
         Path data = smallFolder(tmp.resolve("data"));
         Path rank = tmp.resolve("rank.yaml");
