@@ -64,10 +64,10 @@ class InnerStepsMagicTest {
         for (int r = 0; r < 3; r++) {
             String[] byStep = printed[r].split(" -> ");
             assertEquals(3, byStep.length, printed[r]); // the init and the preset's 2 inner steps
-            int[] truth = tileAt(grid, r, 3, tile);
+            BufferedImage truth = sub(grid, r, 3, tile);
             assertTrue(PhotoTiles.minChannelStd(sub(grid, r, 3, tile)) >= PhotoTiles.MIN_CHANNEL_STD, "truth " + r);
             for (int k = 0; k <= 2; k++) {
-                double psnr = psnr(truth, tileAt(grid, r, k, tile));
+                double psnr = PhotoTiles.psnr(truth, sub(grid, r, k, tile), 32);
                 assertEquals(Double.parseDouble(byStep[k]), psnr, 0.2, "row " + r + ", step " + k);
                 assertEquals(a.psnrByStep()[r][k], psnr, 0.2);
             }
@@ -117,16 +117,5 @@ class InnerStepsMagicTest {
 
     private static int[] tileAt(BufferedImage grid, int row, int col, int tile) {
         return PhotoTiles.sampled(sub(grid, row, col, tile), 32);
-    }
-
-    private static double psnr(int[] a, int[] b) {
-        double se = 0;
-        for (int p = 0; p < a.length; p++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                double d = (((a[p] >> shift) & 0xff) - ((b[p] >> shift) & 0xff)) / 255.0;
-                se += d * d;
-            }
-        }
-        return -10 * Math.log10(se / (a.length * 3));
     }
 }
