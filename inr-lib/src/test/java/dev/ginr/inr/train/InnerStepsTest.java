@@ -48,6 +48,18 @@ class InnerStepsTest {
     }
 
     @Test
+    void theLearnedInitBaselineStartsEveryImageFromItsRenderedInit() {
+        SignalBatch test = ImageFolder.load(TestData.crops(32, "test"), 32, 2).images();
+        try (ExperimentRun run = ExperimentRun.ofPreset("li", "meta-32-small", ModelType.LEARNED_INIT)) {
+            AdaptationResult a = run.adaptation(test);
+            SignalBatch init = a.reconstructionsByStep().get(0);
+            assertArrayEquals(init.signal(0), init.signal(1), "the init does not depend on the image");
+            assertArrayEquals(init.signal(0), run.learnedInitialisation(new int[] {32, 32}).signal(0), 1e-5f);
+            assertNotEquals(a.psnrByStep()[1][0], a.psnrByStep()[1][2], "the inner steps changed nothing");
+        }
+    }
+
+    @Test
     void aRunWithoutInnerStepsSaysWhichRunsHaveThem() {
         try (ExperimentRun run = ExperimentRun.ofPreset("quick", "image-32-small", ModelType.LOW_RANK_TRANSINR)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
