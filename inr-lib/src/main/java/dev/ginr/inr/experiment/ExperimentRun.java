@@ -10,7 +10,9 @@ import dev.ginr.inr.config.ModelType;
 import dev.ginr.inr.config.YamlConfigReader;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
+import dev.ginr.inr.model.MetaLearner;
 import dev.ginr.inr.model.Models;
+import dev.ginr.inr.train.AdaptationResult;
 import dev.ginr.inr.train.Checkpoint;
 import dev.ginr.inr.train.Checkpoints;
 import dev.ginr.inr.train.Evaluation;
@@ -163,6 +165,30 @@ public final class ExperimentRun implements AutoCloseable {
     /** Reconstructions of {@code data}, rendered at {@code upsample} times its resolution. */
     public SignalBatch reconstruct(SignalBatch data, double upsample) {
         return Evaluation.reconstruct(model, data, upsample, spec.experiment().batchSize());
+    }
+
+    /**
+     * The inner loop of a meta-learned run step by step on {@code data}: reconstruction and PSNR of every signal
+     * before each inner step (step 0 = the learned initialisation) and after the last.
+     *
+     * @throws IllegalArgumentException when the run is not meta-learned (it has no inner steps)
+     */
+    public AdaptationResult adaptation(SignalBatch data) {
+        return Evaluation.adaptation(metaLearner(), data, spec.experiment().batchSize());
+    }
+
+    /** A meta-learned run's learned initialisation rendered on its own on {@code grid} (before any inner step). */
+    public SignalBatch learnedInitialisation(int[] grid) {
+        return Evaluation.learnedInitialisation(metaLearner(), grid);
+    }
+
+    private MetaLearner metaLearner() {
+        if (model instanceof MetaLearner m) {
+            return m;
+        }
+        throw new IllegalArgumentException("run '" + name + "' is " + model.type() + ", which has no inner steps: "
+                + "only meta-learned runs (" + ModelType.META_LOW_RANK.yamlName() + ", "
+                + ModelType.LEARNED_INIT.yamlName() + ") adapt by inner steps from a learned initialisation");
     }
 
     public String name() {

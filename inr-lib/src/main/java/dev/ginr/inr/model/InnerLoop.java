@@ -70,22 +70,31 @@ public final class InnerLoop {
      * Adapts to the observed signals and returns the adapted per-instance hyponet weights.
      *
      * @param training   keep the inner gradients differentiable (second order) unless first order is set
-     * @param mseByStep  if not null, receives the per-instance MSE (B) before every inner step (step 0 = the
-     *                   init); the MSE after the last step is the caller's, from rendering the returned weights
+     * @param predictionsByStep if not null, receives the hyponet's output (B, P, C) at the observed coordinates
+     *                          before every inner step (step 0 = the init); the output after the last step is the
+     *                          caller's, from rendering the returned weights
      */
     public Map<Integer, NDArray> adapt(ParameterSet.Bound p, Observation observed, boolean training,
-                                       List<NDArray> mseByStep) {
+                                       List<NDArray> predictionsByStep) {
         Map<Integer, NDArray> state = parametrisation.initialState(p, observed.batchSize());
         for (int step = 0; step < settings.nInnerStep(); step++) {
             Map<Integer, NDArray> weights = parametrisation.instanceWeights(p, state);
             InnerGradient.Result r = gradient.compute(p, observed.coords(), observed.values(), weights);
-            if (mseByStep != null) {
-                mseByStep.add(r.mse());
+            if (predictionsByStep != null) {
+                predictionsByStep.add(r.prediction());
             }
             Map<Integer, NDArray> grads = parametrisation.stateGradients(p, state, r.gradients());
             state = sgdStep(state, grads, training && !settings.firstOrder());
         }
         return parametrisation.instanceWeights(p, state);
+    }
+
+    /**
+     * The hyponet weights of the learned initialisation itself, before any inner step (every instance starts from
+     * them): by layer, (B, fan_in [+ 1], fan_out).
+     */
+    public Map<Integer, NDArray> initialWeights(ParameterSet.Bound p, long batchSize) {
+        return parametrisation.instanceWeights(p, parametrisation.initialState(p, batchSize));
     }
 
     private Map<Integer, NDArray> sgdStep(Map<Integer, NDArray> state, Map<Integer, NDArray> grads,

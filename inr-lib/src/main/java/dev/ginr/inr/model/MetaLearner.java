@@ -26,8 +26,13 @@ public interface MetaLearner extends GeneralizableInr {
         return innerLoop().adapt(p, observed, training, null);
     }
 
-    /** The inner loop without outer updates, recording each instance's MSE (B) before every inner step. */
-    default Map<Integer, NDArray> adapt(ParameterSet.Bound p, Observation observed, List<NDArray> mseByStep) {
-        return innerLoop().adapt(p, observed, false, mseByStep);
+    /** The inner loop without outer updates, recording the output (B, P, C) before every inner step. */
+    default Map<Integer, NDArray> adapt(ParameterSet.Bound p, Observation observed, List<NDArray> predictionsByStep) {
+        return innerLoop().adapt(p, observed, false, predictionsByStep);
+    }
+
+    /** The learned initialisation's hyponet weights before any inner step, repeated over {@code batchSize}. */
+    default Map<Integer, NDArray> initialWeights(ParameterSet.Bound p, long batchSize) {
+        return innerLoop().initialWeights(p, batchSize);
     }
 }

@@ -3,15 +3,26 @@ package dev.ginr.inr.train;
 import dev.ginr.inr.data.SignalBatch;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the inner loop achieves on signals it adapts to, step by step (PAPER.md §4, evaluation).
  *
- * @param psnrByStep      PSNR (dB) of each instance after each inner step: [instance][step], step 0 = the learned
- *                        initialisation, step N_inner = the adapted result
- * @param reconstructions the adapted reconstructions (after the last inner step), same layout as the input
+ * @param psnrByStep            PSNR (dB) of each instance after each inner step: [instance][step], step 0 = the
+ *                              learned initialisation, step N_inner = the adapted result
+ * @param reconstructionsByStep the reconstructions after each inner step (index 0 = the learned initialisation,
+ *                              N_inner = the adapted result), each in the layout of the input
  */
-public record AdaptationResult(double[][] psnrByStep, SignalBatch reconstructions) {
+public record AdaptationResult(double[][] psnrByStep, List<SignalBatch> reconstructionsByStep) {
+
+    public AdaptationResult {
+        reconstructionsByStep = List.copyOf(reconstructionsByStep);
+    }
+
+    /** The adapted reconstructions (after the last inner step). */
+    public SignalBatch reconstructions() {
+        return reconstructionsByStep.get(reconstructionsByStep.size() - 1);
+    }
 
     /** Number of inner steps, N_inner. */
     public int innerSteps() {

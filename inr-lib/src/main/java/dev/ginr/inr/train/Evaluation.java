@@ -57,8 +57,8 @@ public final class Evaluation {
 
     /**
      * Adaptation step by step for a meta-learned model: each signal of {@code data} is adapted by the inner loop
-     * (no outer update) and its PSNR is recorded before every inner step (step 0 = the learned initialisation) and
-     * after the last; the final reconstructions come with it.
+     * (no outer update), and its reconstruction and PSNR are recorded before every inner step (step 0 = the learned
+     * initialisation) and after the last.
      */
     public static AdaptationResult adaptation(MetaLearner model, SignalBatch data, int batchSize) {
         return GradMode.off(() -> adaptationNoGrad(model, data, batchSize));
@@ -66,8 +66,8 @@ public final class Evaluation {
 
     private static AdaptationResult adaptationNoGrad(MetaLearner model, SignalBatch data, int batchSize) {
         int n = model.metaConfig().nInnerStep();
-        double[][] psnr = new double[data.count()][];
-        float[] recon = new float[data.values().length];
+        double[][] psnr = new double[data.count()][n + 1];
+        float[][] recon = new float[n + 1][data.values().length];
         int perSignal = data.points() * data.channels();
         for (int from = 0; from < data.count(); from += batchSize) {
             int to = Math.min(data.count(), from + batchSize);
@@ -76,24 +76,40 @@ public final class Evaluation {
                 SignalBatch batch = data.slice(from, to);
                 NDArray values = batch.toNDArray(scope).toType(model.parameters().dataType(), false); // (B, P, C)
                 NDArray grid = CoordinateGrid.create(scope, batch.grid(), 1.0, values.getDataType()); // (P, d)
-                List<NDArray> mseByStep = new ArrayList<>();
-                Map<Integer, NDArray> w = model.adapt(p, new Observation(values, grid, batch.grid()), mseByStep);
-                NDArray prediction = model.render(p, w, grid); // (B, P, C)
-                mseByStep.add(Metrics.perInstanceMse(prediction, values));
-                for (int i = 0; i < to - from; i++) {
-                    psnr[from + i] = new double[n + 1];
-                }
+                List<NDArray> byStep = new ArrayList<>(); // (B, P, C) before each inner step
+                Map<Integer, NDArray> w = model.adapt(p, new Observation(values, grid, batch.grid()), byStep);
+                byStep.add(model.render(p, w, grid)); // (B, P, C) after the last inner step
                 for (int k = 0; k <= n; k++) {
-                    double[] m = Metrics.toDoubles(mseByStep.get(k)); // (B) before inner step k
+                    double[] m = Metrics.toDoubles(Metrics.perInstanceMse(byStep.get(k), values)); // (B)
                     for (int i = 0; i < to - from; i++) {
                         psnr[from + i][k] = Metrics.psnr(m[i]);
                     }
+                    float[] pred = SignalBatch.fromNDArray(byStep.get(k), batch.grid()).values();
+                    System.arraycopy(pred, 0, recon[k], from * perSignal, pred.length);
                 }
-                float[] pred = SignalBatch.fromNDArray(prediction, batch.grid()).values();
-                System.arraycopy(pred, 0, recon, from * perSignal, pred.length);
             }
         }
-        return new AdaptationResult(psnr, new SignalBatch(recon, data.count(), data.grid(), data.channels()));
+        List<SignalBatch> reconstructions = new ArrayList<>();
+        for (float[] r : recon) {
+            reconstructions.add(new SignalBatch(r, data.count(), data.grid(), data.channels()));
+        }
+        return new AdaptationResult(psnr, reconstructions);
+    }
+
+    /**
+     * The learned initialisation rendered on its own, before any inner step (what every instance starts from, the
+     * same for all): one signal on {@code grid}, e.g. {128, 128}, whatever the resolution of the training signals.
+     */
+    public static SignalBatch learnedInitialisation(MetaLearner model, int[] grid) {
+        RenderBudget.checkHost(1, grid, model.hyponet().outputDim(), 1, grid);
+        return GradMode.off(() -> {
+            try (NDManager scope = model.parameters().manager().newSubManager()) {
+                ParameterSet.Bound p = model.parameters().bind(scope);
+                NDArray coords = CoordinateGrid.create(scope, grid, 1.0, model.parameters().dataType()); // (P, d)
+                NDArray rendered = model.render(p, model.initialWeights(p, 1), coords); // (1, P, C)
+                return SignalBatch.fromNDArray(rendered, grid);
+            }
+        });
     }
 
     /** Mean PSNR over {@code data}. */

@@ -57,6 +57,20 @@ public final class PhotoTiles {
         return px;
     }
 
+    /** PSNR (dB) between two enlarged tiles of {@code side} x {@code side} images, from their 8-bit pixels. */
+    public static double psnr(BufferedImage truth, BufferedImage rec, int side) {
+        int[] a = sampled(truth, side);
+        int[] b = sampled(rec, side);
+        double se = 0;
+        for (int p = 0; p < a.length; p++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                double d = (((a[p] >> shift) & 0xff) - ((b[p] >> shift) & 0xff)) / 255.0;
+                se += d * d;
+            }
+        }
+        return -10 * Math.log10(se / (a.length * 3));
+    }
+
     /** The manifest rows of the offline set at {@code setRoot}, by file path relative to it. */
     public static Map<String, CropManifest.Row> manifest(Path setRoot) {
         Path file = setRoot.resolve("manifest.tsv");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -239,10 +240,56 @@ class NotebookExecutionTest {
 
     /** The environment that runs the notebooks on {@code data} at the tests' tiny budget, runs under {@code runs}. */
     static Map<String, String> tinyBudget(Path data, Path runs) {
-        return Map.of("GINR_DATA", data.toString(), "GINR_RUNS", runs.toString(),
-                "GINR_QUICKSTART_STEPS", String.valueOf(TINY_STEPS), "GINR_QUICKSTART_TEST_IMAGES",
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GINR_DATA", data.toString(), "GINR_RUNS",
+                runs.toString(), "GINR_QUICKSTART_STEPS", String.valueOf(TINY_STEPS), "GINR_QUICKSTART_TEST_IMAGES",
                 String.valueOf(TINY_TEST_IMAGES), "GINR_ABLATION_STEPS", "3", "GINR_ABLATION_BATCH", "4",
-                "GINR_ABLATION_IMAGES", "6", "GINR_ABLATION_TEST_IMAGES", "3");
+                "GINR_ABLATION_IMAGES", "6", "GINR_ABLATION_TEST_IMAGES", "3"));
+        env.putAll(Map.of("GINR_META_STEPS", "3", "GINR_META_BATCH", "4", "GINR_META_IMAGES", "6",
+                "GINR_META_TEST_IMAGES", "4"));
+        return env;
+    }
+
+    /**
+     * The meta-learning notebook's inner-step grids (second and first order): the PSNR printed for each step of each
+     * row equals the PSNR recomputed from the picture's tiles, step 0 (the learned init) is the same in every row,
+     * no ground-truth tile is blank; and the learned initialisation is shown on its own as a 128x128 picture.
+     */
+    @Test
+    void metaLearningNotebookShowsEveryInnerStepAndTheLearnedInit() throws Exception {
+        for (String run : List.of("meta", "meta-fo")) {
+            String cellStart = "%ginr_show " + run + " --inner-steps";
+            String text = output(cell("05-meta-learning-step-by-step.ipynb", cellStart), "image/png").get("text")
+                    .getAsString();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("per row: ([^)]*)\\)").matcher(text);
+            assertTrue(text.startsWith("inner steps of '" + run + "' on 4 images") && m.find(), text);
+            BufferedImage grid = firstPng("05-meta-learning-step-by-step.ipynb", cellStart);
+            String[] rows = m.group(1).split("; ");
+            assertEquals(4, rows.length, text);
+            int tile = dev.ginr.notebook.display.ImageGrids.MIN_TILE;
+            for (int r = 0; r < rows.length; r++) {
+                String[] byStep = rows[r].split(" -> ");
+                assertEquals(3, byStep.length, rows[r]); // the learned init and 2 inner steps
+                BufferedImage truth = innerStepTile(grid, r, 3, tile);
+                assertTrue(dev.ginr.notebook.display.PhotoTiles.minChannelStd(truth)
+                        >= dev.ginr.notebook.display.PhotoTiles.MIN_CHANNEL_STD, run + ": ground truth " + r);
+                for (int k = 0; k < 3; k++) {
+                    double psnr = dev.ginr.notebook.display.PhotoTiles.psnr(truth, innerStepTile(grid, r, k, tile),
+                            32);
+                    assertEquals(Double.parseDouble(byStep[k]), psnr, 0.2, run + ", row " + r + ", step " + k);
+                }
+                assertArrayEquals(dev.ginr.notebook.display.PhotoTiles.sampled(innerStepTile(grid, 0, 0, tile), 32),
+                        dev.ginr.notebook.display.PhotoTiles.sampled(innerStepTile(grid, r, 0, tile), 32),
+                        run + ": the learned init differs between rows 0 and " + r);
+            }
+        }
+        BufferedImage init = firstPng("05-meta-learning-step-by-step.ipynb", "import dev.ginr.notebook.magic");
+        assertEquals(128, init.getHeight());
+        assertTrue(dev.ginr.notebook.display.PhotoTiles.minChannelStd(init) > 1, "the learned init is a flat picture");
+    }
+
+    private static BufferedImage innerStepTile(BufferedImage grid, int row, int col, int tile) {
+        java.awt.Point at = dev.ginr.notebook.display.InnerStepGrid.tileOrigin(row, col, tile);
+        return grid.getSubimage(at.x, at.y, tile, tile);
     }
 
     @Test
@@ -274,16 +321,7 @@ class NotebookExecutionTest {
                     >= dev.ginr.notebook.display.PhotoTiles.MIN_CHANNEL_STD, "ground truth " + r + " is blank");
             assertTrue(dev.ginr.notebook.display.PhotoTiles.minChannelStd(rec) > 1, "reconstruction " + r
                     + " is blank");
-            int[] a = dev.ginr.notebook.display.PhotoTiles.sampled(truth, 32);
-            int[] b = dev.ginr.notebook.display.PhotoTiles.sampled(rec, 32);
-            double se = 0;
-            for (int p = 0; p < a.length; p++) {
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    double d = (((a[p] >> shift) & 0xff) - ((b[p] >> shift) & 0xff)) / 255.0;
-                    se += d * d;
-                }
-            }
-            double psnr = -10 * Math.log10(se / (a.length * 3));
+            double psnr = dev.ginr.notebook.display.PhotoTiles.psnr(truth, rec, 32);
             double shown = Double.parseDouble(printed[r].replace(" dB", ""));
             assertEquals(shown, psnr, 0.2, "row " + r + ": printed " + shown + " dB, the picture gives " + psnr);
         }
