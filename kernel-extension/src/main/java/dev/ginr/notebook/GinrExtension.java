@@ -5,12 +5,14 @@ import dev.ginr.notebook.display.TrainingDisplay;
 import dev.ginr.notebook.kernel.DefaultImports;
 import dev.ginr.notebook.kernel.GinrKernel;
 import dev.ginr.notebook.magic.AblationMagic;
+import dev.ginr.notebook.magic.ActivationsMagic;
 import dev.ginr.notebook.magic.CompareMagic;
 import dev.ginr.notebook.magic.ConfigMagic;
 import dev.ginr.notebook.magic.DeviceMagic;
 import dev.ginr.notebook.magic.EvalMagic;
 import dev.ginr.notebook.magic.GinrSession;
 import dev.ginr.notebook.magic.InfoMagic;
+import dev.ginr.notebook.magic.MixMagic;
 import dev.ginr.notebook.magic.ShowMagic;
 import dev.ginr.notebook.magic.TableMagic;
 import dev.ginr.notebook.magic.TrainMagic;
@@ -48,6 +50,8 @@ public final class GinrExtension implements Extension {
             magics.registerLineMagic("ginr_ablation", new AblationMagic(session, redraw));
             magics.registerLineMagic("ginr_show", new ShowMagic(session));
             magics.registerLineMagic("ginr_compare", new CompareMagic(session));
+            magics.registerLineMagic("ginr_activations", new ActivationsMagic(session));
+            magics.registerLineMagic("ginr_mix", new MixMagic(session));
 
             Renderer renderer = kernel.getRenderer();
             Renderers.tables(renderer);
