@@ -57,6 +57,7 @@ public final class GinrExtension implements Extension {
             Renderers.tables(renderer);
             Renderers.charts(renderer);
             Renderers.imageBatches(renderer);
+            Renderers.pictures(renderer);
             Renderers.reconstructions(renderer);
             Renderers.runs(renderer);
             Renderers.ablations(renderer);

@@ -39,7 +39,8 @@ public final class ActivationGrids {
     public static BufferedImage layer(ActivationMaps.Layer l, SignalBatch inputs, int maxUnits, int[] grid) {
         int[] units = shownUnits(l, maxUnits);
         List<String> header = new ArrayList<>(List.of("input"));
-        Arrays.stream(units).forEach(u -> header.add("unit " + u));
+        boolean rgb = l.units() == 3 && l.role().startsWith("output");
+        Arrays.stream(units).forEach(u -> header.add(rgb ? List.of("red", "green", "blue").get(u) : "unit " + u));
         List<List<BufferedImage>> rows = new ArrayList<>();
         for (int n = 0; n < l.instances(); n++) {
             rows.add(new ArrayList<>(List.of(ImageGrids.image(inputs, n))));
@@ -62,6 +63,30 @@ public final class ActivationGrids {
         String title = String.format(Locale.ROOT, "layer %d (%s): across-instance share of the variance %.3f",
                 l.index(), l.role(), l.acrossInstanceShare());
         return titled(ImageGrids.grid(rows, header, TILE), title);
+    }
+
+    /**
+     * Maps over a grid side by side, each on its own colour scale: {@code values} is channel-last (P, k) as a layer
+     * or a feature mapping produces it, one map per column; {@code labels} names the k maps.
+     */
+    public static Picture maps(float[] values, int[] grid, List<String> labels, String title) {
+        int k = labels.size();
+        if (k == 0 || values.length % k != 0) {
+            throw new IllegalArgumentException(values.length + " values do not split into " + k + " maps");
+        }
+        List<BufferedImage> row = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            float[] m = new float[values.length / k];
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (int p = 0; p < m.length; p++) {
+                m[p] = values[p * k + c];
+                lo = Math.min(lo, m[p]);
+                hi = Math.max(hi, m[p]);
+            }
+            row.add(colour(m, lo, hi, grid));
+        }
+        return new Picture(titled(ImageGrids.grid(List.of(row), labels, TILE + 32), title), title);
     }
 
     /** The {@code max} units of largest variance, in index order. */
