@@ -39,8 +39,6 @@ class ActivationsAndMixMagicTest {
         }
         SESSION.putRun(new SessionRun(ExperimentRun.ofPreset("ours", "image-32-small", ModelType.LOW_RANK_TRANSINR),
                 null, null, null));
-        SESSION.putRun(new SessionRun(ExperimentRun.ofPreset("baseline", "image-32-small", ModelType.TRANSINR),
-                null, null, null));
     }
 
     @AfterAll
@@ -81,10 +79,6 @@ class ActivationsAndMixMagicTest {
                 List.of("nosuch", "0", "1"), null));
         assertTrue(unknown.getMessage().startsWith("%ginr_mix: no run named 'nosuch' in this session (runs: "),
                 unknown.getMessage());
-        MagicFailure baseline = assertThrows(MagicFailure.class, () -> mix.call(new RecordingSink(),
-                List.of("baseline", "0", "1", "--data", data.toString()), null));
-        assertTrue(baseline.getMessage().startsWith("%ginr_mix: run 'baseline' is a transinr model"),
-                baseline.getMessage());
     }
 
     @Test
