@@ -38,7 +38,7 @@ public final class MixMagic extends GinrMagic {
         int a = index(args, 1, "A");
         int b = index(args, 2, "B");
         SessionRun r = session.run(args.positional(0));
-        SignalBatch images = images(r, args, session, "a composer mix");
+        SignalBatch images = images(r, args, session, "composer mixes are rendered");
         for (int i : new int[] {a, b}) {
             if (i >= images.count()) {
                 throw new UsageException((i == a ? "A" : "B") + " = " + i + " is out of range: run '"
@@ -69,7 +69,7 @@ public final class MixMagic extends GinrMagic {
     static SignalBatch images(SessionRun r, MagicArgs args, GinrSession session, String what) {
         if (SignalData.isAudio(r.run().spec())) {
             throw new IllegalArgumentException("run '" + r.run().name() + "' reconstructs audio; " + what
-                    + " is drawn for image runs");
+                    + " for image runs only");
         }
         SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
         SignalFolder part = args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();

@@ -39,6 +39,8 @@ class ActivationsAndMixMagicTest {
         }
         SESSION.putRun(new SessionRun(ExperimentRun.ofPreset("ours", "image-32-small", ModelType.LOW_RANK_TRANSINR),
                 null, null, null));
+        SESSION.putRun(new SessionRun(ExperimentRun.ofPreset("speech", "audio-1s-small", ModelType.LOW_RANK_TRANSINR),
+                null, null, null));
     }
 
     @AfterAll
@@ -79,6 +81,10 @@ class ActivationsAndMixMagicTest {
                 List.of("nosuch", "0", "1"), null));
         assertTrue(unknown.getMessage().startsWith("%ginr_mix: no run named 'nosuch' in this session (runs: "),
                 unknown.getMessage());
+        MagicFailure audio = assertThrows(MagicFailure.class, () -> act.call(new RecordingSink(), List.of("speech"),
+                null));
+        assertEquals("%ginr_activations: run 'speech' reconstructs audio; activation maps are drawn for image runs "
+                + "only", audio.getMessage());
     }
 
     @Test
