@@ -10,6 +10,8 @@ import dev.ginr.inr.config.Activation;
 import dev.ginr.inr.config.HyponetConfig;
 import dev.ginr.inr.config.WeightInit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,6 +105,11 @@ public final class ModulatedMlp {
         return m.randomUniform((float) -bound, (float) bound, shape, dt);
     }
 
+    /** The Fourier feature mapping the MLP starts with. */
+    public FourierFeatures fourier() {
+        return fourier;
+    }
+
     /** Layers that keep a base weight (all but the external-weight layers). */
     public boolean hasBaseWeight(int layer) {
         return !externalWeightLayers.contains(layer);
@@ -117,19 +124,45 @@ public final class ModulatedMlp {
      * @return (B, P, output_dim), or (P, output_dim) if nothing is per-instance and the grid is shared
      */
     public NDArray forward(ParameterSet.Bound p, NDArray coords, Map<Integer, NDArray> instanceWeights) {
+        List<NDArray> outputs = layerOutputs(p, coords, instanceWeights);
+        return outputs.get(outputs.size() - 1);
+    }
+
+    /**
+     * Runs the MLP and keeps what every layer makes (for the activation analysis): entry i is layer i's output,
+     * after the activation for the hidden layers; the last entry is the MLP's output (output bias added).
+     *
+     * @return n_layer arrays, (B, P, fan_out(i)) or (P, fan_out(i)) as {@link #forward} returns
+     */
+    public List<NDArray> layerOutputs(ParameterSet.Bound p, NDArray coords, Map<Integer, NDArray> instanceWeights) {
+        List<NDArray> outputs = new ArrayList<>();
         NDArray h = fourier.apply(p, coords); // (B, P, fan_in_0) or (P, fan_in_0)
         for (int i = 0; i < config.nLayer(); i++) {
-            NDArray[] wb = effectiveWeight(p, i, instanceWeights.get(i));
-            if (wb[0].getShape().dimension() == 2) { // shared weight: one fused matmul + bias (addmm)
-                h = Linear.linear(h, wb[0].transpose(), wb[1].reshape(-1)).singletonOrThrow(); // (…, P, fan_out)
-            } else {
-                h = h.matMul(wb[0]).add(wb[1]); // (B, P, fan_in) x (B, fan_in, fan_out) -> (B, P, fan_out)
-            }
-            if (i < config.nLayer() - 1) {
-                h = activate(h);
-            }
+            h = layer(p, i, h, instanceWeights.get(i));
+            outputs.add(h);
         }
-        return config.outputBias() == 0 ? h : h.add(config.outputBias());
+        if (config.outputBias() != 0) {
+            outputs.set(outputs.size() - 1, h.add(config.outputBias()));
+        }
+        return outputs;
+    }
+
+    /**
+     * One layer: y = act([h, 1] W) with the layer's {@link #effectiveWeight} (no activation after the last layer).
+     *
+     * @param h              (B, P, fan_in) or (P, fan_in)
+     * @param instanceWeight the layer's per-instance weight, or null for its shared weight
+     * @return (B, P, fan_out), or (P, fan_out) for a shared weight on a shared input
+     */
+    public NDArray layer(ParameterSet.Bound p, int i, NDArray h, NDArray instanceWeight) {
+        NDArray[] wb = effectiveWeight(p, i, instanceWeight);
+        NDArray y;
+        if (wb[0].getShape().dimension() == 2) { // shared weight: one fused matmul + bias (addmm)
+            y = Linear.linear(h, wb[0].transpose(), wb[1].reshape(-1)).singletonOrThrow(); // (…, P, fan_out)
+        } else {
+            y = h.matMul(wb[0]).add(wb[1]); // (B, P, fan_in) x (B, fan_in, fan_out) -> (B, P, fan_out)
+        }
+        return i < config.nLayer() - 1 ? activate(y) : y;
     }
 
     /**

@@ -39,6 +39,12 @@ public final class Renderers {
                 .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN).register(Renderers::chart);
     }
 
+    /** Pictures made for the notebook ({@link Picture}): image/png with their description as text. */
+    public static void pictures(Renderer r) {
+        r.createRegistration(Picture.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
+                .register((p, ctx) -> ctx.getOutputContainer().assign(Displays.image(p.image(), p.description())));
+    }
+
     /** Batches of square RGB images: side by side. */
     public static void imageBatches(Renderer r) {
         r.createRegistration(SignalBatch.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)

@@ -241,10 +241,14 @@ class NotebookExecutionTest {
 
     /** The environment that runs the notebooks on {@code data} at the tests' tiny budget, runs under {@code runs}. */
     static Map<String, String> tinyBudget(Path data, Path runs) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("GINR_DATA", data.toString(), "GINR_RUNS",
-                runs.toString(), "GINR_QUICKSTART_STEPS", String.valueOf(TINY_STEPS), "GINR_QUICKSTART_TEST_IMAGES",
-                String.valueOf(TINY_TEST_IMAGES), "GINR_ABLATION_STEPS", "3", "GINR_ABLATION_BATCH", "4",
-                "GINR_ABLATION_IMAGES", "6", "GINR_ABLATION_TEST_IMAGES", "3"));
+        Map<String, String> env = new java.util.HashMap<>(Map.ofEntries(Map.entry("GINR_DATA", data.toString()),
+                Map.entry("GINR_RUNS", runs.toString()),
+                Map.entry("GINR_QUICKSTART_STEPS", String.valueOf(TINY_STEPS)), Map.entry("GINR_QUICKSTART_TEST_IMAGES",
+                String.valueOf(TINY_TEST_IMAGES)), Map.entry("GINR_ABLATION_STEPS", "3"),
+                Map.entry("GINR_ABLATION_BATCH", "4"), Map.entry("GINR_ABLATION_IMAGES", "6"),
+                Map.entry("GINR_ABLATION_TEST_IMAGES", "3"), Map.entry("GINR_SCRATCH_STEPS", "40"),
+                Map.entry("GINR_ACTIVATIONS_STEPS", String.valueOf(TINY_STEPS)),
+                Map.entry("GINR_ACTIVATIONS_TEST_IMAGES", "4")));
         env.putAll(Map.of("GINR_META_STEPS", "3", "GINR_META_BATCH", "4", "GINR_META_IMAGES", "6",
                 "GINR_META_TEST_IMAGES", "4"));
         return env;
@@ -291,6 +295,74 @@ class NotebookExecutionTest {
     private static BufferedImage innerStepTile(BufferedImage grid, int row, int col, int tile) {
         java.awt.Point at = dev.ginr.notebook.display.InnerStepGrid.tileOrigin(row, col, tile);
         return grid.getSubimage(at.x, at.y, tile, tile);
+    }
+
+    /** Notebook 00 builds the hyponet piece by piece: the composed weight has the composers' rank, two photos fit. */
+    @Test
+    void fromScratchNotebookShowsTheRankOfVUAndFitsTwoPhotos() throws Exception {
+        String text = cell("00-modulated-mlp-from-scratch.ipynb", "System.out.println(\"V(n) per photo").toString();
+        assertTrue(text.contains("rank of W(0): 16, after normalisation: 16"), text);
+        JsonObject fit = cell("00-modulated-mlp-from-scratch.ipynb", "Path data = ");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Scratch PSNR: \\[([0-9.]+), ([0-9.]+)\\] dB")
+                .matcher(fit.toString());
+        assertTrue(m.find(), fit.toString());
+        for (int i = 1; i <= 2; i++) { // an untrained hyponet renders about 8 dB; 40 steps reached 14-18 dB
+            assertTrue(Double.parseDouble(m.group(i)) > 12, "photo " + i + ": " + m.group(i) + " dB");
+        }
+        assertNoBlankPicture("00-modulated-mlp-from-scratch.ipynb", 8);
+    }
+
+    /**
+     * Notebook 06: the activation table says layer 0 is shared (share 0) and the modulated layer 1 is not; a grid per
+     * layer and a strip per mix, none blank.
+     */
+    @Test
+    void activationsNotebookSeparatesSharedFromModulatedLayersAndMixes() throws Exception {
+        JsonObject cell = cell("06-activations.ipynb", "ActivationMaps maps = %ginr_activations act");
+        String table = output(cell, "text/html").get("text").getAsString();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^ +([0-9]) \\| [^|]+\\| +[0-9]+ \\|[^|]+\\|[^|]+"
+                + "\\| +([0-9.e-]+) *$").matcher(table);
+        Map<Integer, Double> share = new java.util.HashMap<>();
+        while (row.find()) {
+            share.put(Integer.parseInt(row.group(1)), Double.parseDouble(row.group(2)));
+        }
+        assertEquals(5, share.size(), table);
+        assertEquals(0.0, share.get(0), table);
+        assertTrue(share.get(1) > 0, table);
+        assertEquals(6, cell.getAsJsonArray("outputs").size(), "the table and one grid per layer");
+        assertTrue(output(cell("06-activations.ipynb", "%ginr_mix act 0 1 --steps 7"), "image/png").get("text")
+                .getAsString().startsWith("composer mix of 'act' from image 0 to image 1 in 7 steps"));
+        assertNoBlankPicture("06-activations.ipynb", 8);
+    }
+
+    /** Every picture the executed notebook shows has at least {@code count} of them, each with real content. */
+    private static void assertNoBlankPicture(String notebook, int count) throws IOException {
+        JsonObject nb = com.google.gson.JsonParser.parseString(Files.readString(Path.of("target",
+                "executed-notebooks", notebook))).getAsJsonObject();
+        int seen = 0;
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            for (JsonElement o : c.getAsJsonObject().has("outputs") ? c.getAsJsonObject().getAsJsonArray("outputs")
+                    : new com.google.gson.JsonArray()) {
+                JsonObject d = o.getAsJsonObject().getAsJsonObject("data");
+                if (d != null && d.has("image/png")) {
+                    JsonElement v = d.get("image/png");
+                    String png = v.isJsonArray() ? String.join("", v.getAsJsonArray().asList().stream()
+                            .map(JsonElement::getAsString).toList()) : v.getAsString();
+                    BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64
+                            .getMimeDecoder().decode(png)));
+                    java.util.Set<Integer> colours = new java.util.HashSet<>();
+                    for (int y = 0; y < img.getHeight(); y += 2) {
+                        for (int x = 0; x < img.getWidth(); x += 2) {
+                            colours.add(img.getRGB(x, y));
+                        }
+                    }
+                    assertTrue(colours.size() > 40, notebook + " picture " + seen + " has " + colours.size()
+                            + " colours");
+                    seen++;
+                }
+            }
+        }
+        assertTrue(seen >= count, notebook + " shows " + seen + " pictures, expected " + count);
     }
 
     @Test
