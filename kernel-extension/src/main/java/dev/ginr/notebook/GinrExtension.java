@@ -54,6 +54,7 @@ public final class GinrExtension implements Extension {
             Renderers.charts(renderer);
             Renderers.imageBatches(renderer);
             Renderers.reconstructions(renderer);
+            Renderers.scenes(renderer);
             Renderers.runs(renderer);
             Renderers.ablations(renderer);
 
