@@ -246,10 +246,13 @@ class NotebookExecutionTest {
                 "GINR_ABLATION_IMAGES", "6", "GINR_ABLATION_TEST_IMAGES", "3");
     }
 
-    /** The environment that runs 03-novel-views on {@code scenes} tiny: 3 steps on 3 objects, 1 held out. */
+    /**
+     * The environment that runs 03-novel-views on {@code scenes} tiny: 3 steps on 3 objects, 1 held out, one scene
+     * shown with its turntable at the model's resolution.
+     */
     static Map<String, String> tinyScenes(Path scenes) {
         return Map.of("GINR_SCENES", scenes.toString(), "GINR_NVS_STEPS", "3", "GINR_NVS_TRAIN_OBJECTS", "3",
-                "GINR_NVS_TEST_OBJECTS", "1", "GINR_NVS_SHOW", "1");
+                "GINR_NVS_TEST_OBJECTS", "1", "GINR_NVS_SHOW", "1", "GINR_NVS_UPSAMPLE", "1");
     }
 
     /** The offline multi-view set when it is built (Blender); else a generated one ({@link GeneratedScenes}). */
