@@ -59,6 +59,7 @@ public final class GinrExtension implements Extension {
             Renderers.imageBatches(renderer);
             Renderers.pictures(renderer);
             Renderers.reconstructions(renderer);
+            Renderers.scenes(renderer);
             Renderers.runs(renderer);
             Renderers.ablations(renderer);
 

@@ -7,13 +7,12 @@ import dev.ginr.inr.data.scene.SceneEpisode;
 import dev.ginr.inr.data.scene.SceneFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PsnrTable;
+import dev.ginr.inr.experiment.SceneData;
 import dev.ginr.inr.render.Camera;
-import dev.ginr.inr.render.Viewpoints;
 import dev.ginr.inr.train.NovelViews;
 import dev.ginr.inr.train.SceneSignals;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +35,8 @@ final class SceneOutputs {
     record Scenes(SceneFolder folder, SceneSignals train, SceneSignals test) {
 
         static Scenes load(Path root, ExperimentSpec spec) {
-            if (!Files.isDirectory(root)) {
-                throw new IllegalArgumentException("data folder " + root + (Files.exists(root) ? " is a file" : " does "
-                        + "not exist") + "; give the root of a multi-view set (ROOT/chair_splits.json, "
-                        + "ROOT/chairs/<object>/transforms.json), such as data/offline-scenes");
-            }
-            SceneFolder folder = SceneFolder.load(root, spec.dataset().scene().category());
-            SceneSignals train = SceneSignals.training(folder, spec);
-            SceneSignals test = folder.test().isEmpty() ? null : SceneSignals.heldOut(folder, spec);
-            return new Scenes(folder, train, test);
+            SceneData d = SceneData.load(root, spec, 0, 0);
+            return new Scenes(d.folder(), d.train(), d.test());
         }
 
         /** The held-out scenes; fails naming the split file when it lists none. */
@@ -103,10 +95,7 @@ final class SceneOutputs {
 
     /** {@value #TURNTABLE_FRAMES} cameras around the origin at the distance and elevation of {@code like}. */
     static List<Camera> turntable(Camera like, int k) {
-        double[] c = like.center();
-        double radius = Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
-        double elevation = Math.asin(c[2] / radius);
-        return Viewpoints.turntable(TURNTABLE_FRAMES, radius, elevation, like.focal() * k, like.width() * k);
+        return NovelViews.turntable(like, TURNTABLE_FRAMES, k);
     }
 
     private static Camera scaled(Camera c, int k) {

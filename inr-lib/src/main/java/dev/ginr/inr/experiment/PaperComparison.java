@@ -23,11 +23,20 @@ public final class PaperComparison {
      */
     public static Table of(List<RunScore> scores, PaperResults.Dataset paper) {
         boolean audio = !scores.isEmpty() && scores.stream().allMatch(s -> s.resolution() == 0);
-        Table t = Table.create("Held-out PSNR: ours beside " + (audio ? PaperResults.AUDIO_SCALE : PaperResults.SCALE),
+        boolean scenes = !scores.isEmpty() && scores.stream().allMatch(s -> SceneData.isSceneDataset(s.dataset()));
+        Table t = Table.create("Held-out PSNR: ours beside " + (scenes ? PaperResults.SCENE_SCALE : audio
+                        ? PaperResults.AUDIO_SCALE : PaperResults.SCALE),
                 StringColumn.create("run"), StringColumn.create("model"), StringColumn.create("ours: setting"),
                 DoubleColumn.create("ours: PSNR (dB)"), StringColumn.create("paper: table, data set"),
                 DoubleColumn.create("paper: PSNR (dB)"), DoubleColumn.create("ours - paper (dB)"));
         for (RunScore s : scores) {
+            if (SceneData.isSceneDataset(s.dataset())) { // novel views: Table 4's column of the same category
+                String column = PaperResults.sceneColumn(SceneData.category(s.dataset()));
+                append(t, s, PaperResults.novelViews(s.model(), SceneData.category(s.dataset())),
+                        PaperResults.imageRowName(s.model()).map(row -> "Table 4 '" + row + "', ShapeNet " + column)
+                                .orElse("none: Table 4 has no row for " + s.model().yamlName()));
+                continue;
+            }
             if (s.resolution() == 0) { // audio: Table 1's 1 s column (LibriSpeech test-clean, the presets' clips)
                 append(t, s, PaperResults.audioReconstruction(s.model(), 1), PaperResults.imageRowName(s.model())
                         .map(row -> "Table 1 '" + row + "', LibriSpeech 1 s")

@@ -85,6 +85,21 @@ public final class PaperResults {
             new Reported("Table 1", "Ours", "LibriSpeech 1 s", 40.11),
             new Reported("Table 1", "Ours", "LibriSpeech 3 s", 35.38));
 
+    private static final List<Reported> TABLE_4 = List.of(
+            new Reported("Table 4", "Learned Init", "Chairs", 18.85),
+            new Reported("Table 4", "Learned Init", "Cars", 22.80),
+            new Reported("Table 4", "Learned Init", "Lamps", 22.35),
+            new Reported("Table 4", "TransINR", "Chairs", 19.05),
+            new Reported("Table 4", "TransINR", "Cars", 24.18),
+            new Reported("Table 4", "TransINR", "Lamps", 22.89),
+            new Reported("Table 4", "Ours", "Chairs", 19.30),
+            new Reported("Table 4", "Ours", "Cars", 24.18),
+            new Reported("Table 4", "Ours", "Lamps", 23.41));
+
+    /** The label of Table 4's numbers. */
+    public static final String SCENE_SCALE = "the paper's numbers: ShapeNet (learnit split), 128x128 views, one "
+            + "support view, multi-GPU, 1000 epochs";
+
     /** The label of Table 1's numbers. */
     public static final String AUDIO_SCALE = "the paper's numbers: LibriSpeech test-clean, multi-GPU, 1000 epochs";
 
@@ -124,6 +139,29 @@ public final class PaperResults {
         return TABLE_1.stream().filter(r -> row.isPresent() && r.model().equals(row.get())
                         && r.dataset().equals(column))
                 .mapToDouble(Reported::psnr).findFirst();
+    }
+
+    /**
+     * Table 4 (novel view synthesis from one support view, ShapeNet) for a model and a category folder name
+     * ({@code chairs}, {@code cars}, {@code lamps}); empty where the paper gives none.
+     */
+    public static OptionalDouble novelViews(ModelType model, String category) {
+        Optional<String> row = imageRowName(model);
+        String column = sceneColumn(category);
+        return TABLE_4.stream().filter(r -> row.isPresent() && r.model().equals(row.get())
+                        && r.dataset().equals(column))
+                .mapToDouble(Reported::psnr).findFirst();
+    }
+
+    /** Table 4's column for a category folder name: chairs -> Chairs. */
+    public static String sceneColumn(String category) {
+        String c = category == null ? "" : category.trim().toLowerCase(Locale.ROOT);
+        return c.isEmpty() ? "" : Character.toUpperCase(c.charAt(0)) + c.substring(1);
+    }
+
+    /** Every number of Table 4. */
+    public static List<Reported> table4() {
+        return TABLE_4;
     }
 
     /** Every number of Table 1. */

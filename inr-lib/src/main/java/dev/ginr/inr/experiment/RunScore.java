@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * @param run          the run's name
  * @param model        which of the four models
- * @param dataset      the experiment's {@code dataset.type} (e.g. image_folder for the offline photo crops)
+ * @param dataset      the experiment's {@code dataset.type} (e.g. image_folder for the offline photo crops); for
+ *                     scenes {@code scenes:<category>} ({@link SceneData#datasetName})
  * @param resolution   image side length S, 0 for audio
  * @param steps        optimiser steps completed
  * @param batchSize    signals per step
@@ -24,6 +25,10 @@ public record RunScore(String run, ModelType model, String dataset, int resoluti
 
     /** "32x32, 20 steps of batch 4, 8 train / 4 held-out images, cpu()"; audio: "audio, 20 steps of ..." */
     public String setting() {
+        if (SceneData.isSceneDataset(dataset)) {
+            return String.format(Locale.ROOT, "%dx%d views, %d steps of batch %d, %d train / %d held-out objects, %s",
+                    resolution, resolution, steps, batchSize, trainSignals, testSignals, device);
+        }
         if (resolution == 0) { // audio: the clips' length and rate are in the run's spec
             return String.format(Locale.ROOT, "audio, %d steps of batch %d, %d train / %d held-out clips, %s",
                     steps, batchSize, trainSignals, testSignals, device);

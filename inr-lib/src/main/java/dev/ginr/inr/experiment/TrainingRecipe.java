@@ -49,14 +49,14 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         require(steps >= 0, "steps", steps, ">= 0 (0 = the config's run length)");
         require(batchSize >= 0, "batch", batchSize, ">= 0 (0 = the config's batch)");
         require(trainImages >= 0 && testImages >= 0, "images", trainImages + " / " + testImages, ">= 0 (0 = all)");
-        if (!spec.dataset().isImage() && !SignalData.isAudio(spec) && data != null) {
+        if (!spec.dataset().isImage() && !SignalData.isAudio(spec) && !spec.dataset().isScene() && data != null) {
             DataResolution r = DataResolution.resolve(spec, configYaml, data);
             spec = r.spec();
             configYaml = r.yaml();
         }
-        require(spec.dataset().isImage() || SignalData.isAudio(spec), "dataset.resolution",
-                spec.dataset().resolution(), "an image or audio experiment (this recipe trains on image folders and "
-                        + "folders of WAV clips)");
+        require(spec.dataset().isImage() || SignalData.isAudio(spec) || spec.dataset().isScene(),
+                "dataset.resolution", spec.dataset().resolution(), "an image, audio or scene experiment (this recipe "
+                        + "trains on image folders, folders of WAV clips and multi-view folders)");
     }
 
     private static void require(boolean ok, String what, Object value, String allowed) {
@@ -146,6 +146,14 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
                     + " under " + data.toAbsolutePath() + " (" + all.summary() + ")");
         }
         return new SignalFolder.Split(train, all.test().first(testImages));
+    }
+
+    /**
+     * The multi-view scenes of {@link #data} for a novel view synthesis spec, limited to the first
+     * {@code trainImages} training and {@code testImages} held-out objects (0 = all).
+     */
+    public SceneData loadScenes() {
+        return SceneData.load(data, spec, trainImages, testImages);
     }
 
     /** The training plan for {@code trainCount} training images. */

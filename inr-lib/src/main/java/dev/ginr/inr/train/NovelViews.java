@@ -11,6 +11,7 @@ import dev.ginr.inr.model.Observation;
 import dev.ginr.inr.nn.ParameterSet;
 import dev.ginr.inr.render.Camera;
 import dev.ginr.inr.render.Rays;
+import dev.ginr.inr.render.Viewpoints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,17 @@ public final class NovelViews {
     public static List<float[]> render(GeneralizableInr model, SceneSignals set, SceneEpisode episode,
                                        List<Camera> cameras) {
         return GradMode.off(() -> renderNoGrad(model, set, episode, cameras));
+    }
+
+    /**
+     * {@code frames} cameras evenly around the vertical axis through the origin, at the distance and elevation of
+     * {@code like}, with {@code k} times its image side and focal length (a turntable of novel views).
+     */
+    public static List<Camera> turntable(Camera like, int frames, int k) {
+        double[] c = like.center();
+        double radius = Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+        double elevation = Math.asin(c[2] / radius);
+        return Viewpoints.turntable(frames, radius, elevation, like.focal() * k, like.width() * k);
     }
 
     private static List<float[]> renderNoGrad(GeneralizableInr model, SceneSignals set, SceneEpisode episode,

@@ -135,7 +135,7 @@ class NvsConfigTest {
         assertEquals(HyponetConfig.nerf(4, 64, 60, 8), s.hyponet());
         assertEquals(ComposerConfig.of(1, 64), s.composer());
         assertEquals(64 * 3 + 4, s.withModelType(ModelType.TRANSINR).weightGroups().totalGroups(s.hyponet()));
-        assertEquals(2000, s.experiment().steps());
+        assertEquals(2500, s.experiment().steps());
         assertFalse(Presets.names().contains("nvs-small"), "scene presets stay apart until scenes are trainable");
     }
 

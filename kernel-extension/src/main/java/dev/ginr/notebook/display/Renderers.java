@@ -7,6 +7,7 @@ import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PaperResults;
 import dev.ginr.inr.experiment.PsnrTable;
 import dev.ginr.inr.experiment.Reconstruction;
+import dev.ginr.inr.experiment.SceneData;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -57,6 +58,12 @@ public final class Renderers {
                                 + java.util.Arrays.toString(b.grid()) + " x " + b.channels());
                     }
                 });
+    }
+
+    /** Multi-view scenes: the support and query views of the first four held-out scenes. */
+    public static void scenes(Renderer r) {
+        r.createRegistration(SceneData.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
+                .register((d, ctx) -> ctx.getOutputContainer().assign(SceneGrids.heldOutViews(d, 4)));
     }
 
     /**

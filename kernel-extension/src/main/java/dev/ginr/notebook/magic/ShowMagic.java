@@ -4,10 +4,12 @@ import dev.ginr.inr.config.ModelType;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.Reconstruction;
+import dev.ginr.inr.experiment.SceneData;
 import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.inr.train.AdaptationResult;
 import dev.ginr.notebook.display.AudioDisplays;
 import dev.ginr.notebook.display.DisplaySink;
+import dev.ginr.notebook.display.SceneGrids;
 import dev.ginr.notebook.display.Displays;
 import dev.ginr.notebook.display.InnerStepGrid;
 
@@ -19,6 +21,8 @@ import java.util.List;
  * for ground truth | reconstruction | the render at K times the rate (2 by default), waveforms and spectrograms
  * ({@link AudioDisplays}). With {@code --inner-steps}, for a meta-learned image run: the reconstruction and PSNR
  * after each inner step of Algorithm 1, from the learned initialisation (step 0) on ({@link InnerStepGrid}).
+ * For a novel view synthesis run: support view | query view | rendered query view | a turntable of new viewpoints,
+ * for the first held-out scenes ({@link SceneGrids}; K whole, 2 by default).
  */
 public final class ShowMagic extends GinrMagic {
 
@@ -45,6 +49,19 @@ public final class ShowMagic extends GinrMagic {
         double upsample = args.number("upsample", 1, 1);
         int n = args.integer("images", 4, 1);
         SessionRun r = session.run(args.positional(0));
+        if (r.run().spec().dataset().isScene()) { // novel views: a turntable at 2x unless asked otherwise
+            if (args.has("inner-steps")) {
+                checkInnerSteps(r, args, false); // scene models predict their weights in one pass: refused
+            }
+            int k = args.has("upsample") ? (int) upsample : 2;
+            if (args.has("upsample") && (k != upsample || k > 8)) {
+                throw new UsageException("--upsample " + args.get("upsample", null) + " is not allowed for scenes; "
+                        + "allowed: a whole number from 1 to 8 (views are rendered at K times the model's resolution)");
+            }
+            SceneData scenes = r.scenes(args.path("data", null), session.defaultData());
+            sink.display(SceneGrids.novelViews(r.run(), scenes, args.has("images") ? n : 2, k));
+            return null; // the picture is the output
+        }
         boolean audio = SignalData.isAudio(r.run().spec());
         if (audio) { // a 2x render and two clips unless asked otherwise: the players are large
             upsample = args.has("upsample") ? upsample : 2;

@@ -4,7 +4,9 @@ import ai.djl.Device;
 import dev.ginr.inr.config.ModelType;
 import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
+import dev.ginr.inr.experiment.SceneData;
 import dev.ginr.inr.experiment.TrainingRecipe;
+import dev.ginr.inr.train.StopRequest;
 import dev.ginr.inr.train.TrainingResult;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.TrainingDisplay;
@@ -71,6 +73,9 @@ public final class TrainMagic extends GinrMagic {
      * continues from it.
      */
     ExperimentRun train(TrainingRecipe recipe, Path runDir, boolean resume, DisplaySink sink, String resumeCommand) {
+        if (recipe.spec().dataset().isScene()) {
+            return trainScenes(recipe, runDir, resume, sink, resumeCommand);
+        }
         SignalFolder.Split split = recipe.loadSignals();
         Device device = session.device();
         TrainingDisplay display = new TrainingDisplay(sink, "training '" + recipe.name() + "' ("
@@ -82,6 +87,29 @@ public final class TrainMagic extends GinrMagic {
                 ExperimentRun trained = r.train(split, runDir, resume, device, display);
                 session.putRun(new SessionRun(trained, r, split, r.score(trained, split)));
                 display.finish(trained, resumeNote(trained, resumeCommand)); // from here: the cell may be gone
+                return trained;
+            });
+        } catch (RuntimeException e) {
+            String message = e instanceof TrainingJob.StoppedWithFailure ? "interrupted; then the training failed ("
+                    + e.getCause() + "); the last checkpoint written: " + lastCheckpoint(runDir) : e.getMessage();
+            display.fail(message);
+            throw new MagicFailure(USAGE.magic() + ": " + message);
+        }
+    }
+
+    /** Novel view synthesis: the recipe's multi-view scenes, scored on the held-out objects' query views. */
+    private ExperimentRun trainScenes(TrainingRecipe recipe, Path runDir, boolean resume, DisplaySink sink,
+                                      String resumeCommand) {
+        SceneData scenes = recipe.loadScenes();
+        Device device = session.device();
+        TrainingDisplay display = new TrainingDisplay(sink, "training '" + recipe.name() + "' ("
+                + recipe.spec().modelType().yamlName() + ")", tickMillis, System::currentTimeMillis)
+                .start(scenes.scale(recipe, device.toString()) + "; run folder " + runDir);
+        try {
+            return TrainingJob.run("ginr-train-" + recipe.name(), () -> {
+                ExperimentRun trained = scenes.train(recipe, runDir, resume, device, display, new StopRequest());
+                session.putRun(new SessionRun(trained, recipe, null, scenes.score(recipe, trained), scenes));
+                display.finish(trained, resumeNote(trained, resumeCommand));
                 return trained;
             });
         } catch (RuntimeException e) {

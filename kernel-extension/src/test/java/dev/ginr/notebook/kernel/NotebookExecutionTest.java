@@ -54,8 +54,9 @@ class NotebookExecutionTest {
         Path data = photos();
         dataUsed = data;
         Path runs = Files.createTempDirectory("ginr-notebook-runs-");
-        report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, tinyBudget(data, runs),
-                args.toArray(String[]::new));
+        Map<String, String> env = new java.util.HashMap<>(tinyBudget(data, runs));
+        env.putAll(tinyScenes(scenes()));
+        report = JupyterDriver.run(jupyterPath, "notebook_driver.py", 1800, env, args.toArray(String[]::new));
         Files.writeString(Path.of("target", "notebook-report.json"), report.toString());
         report.entrySet().forEach(e -> System.out.println("notebook " + e.getKey() + " on " + data + ": "
                 + e.getValue().getAsJsonObject().get("seconds") + " s, errors "
@@ -363,6 +364,62 @@ class NotebookExecutionTest {
             }
         }
         assertTrue(seen >= count, notebook + " shows " + seen + " pictures, expected " + count);
+    }
+
+    /**
+     * The environment that runs 03-novel-views on {@code scenes} tiny: 3 steps on 3 objects, 1 held out, one scene
+     * shown with its turntable at the model's resolution.
+     */
+    static Map<String, String> tinyScenes(Path scenes) {
+        return Map.of("GINR_SCENES", scenes.toString(), "GINR_NVS_STEPS", "3", "GINR_NVS_TRAIN_OBJECTS", "3",
+                "GINR_NVS_TEST_OBJECTS", "1", "GINR_NVS_SHOW", "1", "GINR_NVS_UPSAMPLE", "1");
+    }
+
+    /** The offline multi-view set when it is built (Blender); else a generated one ({@link GeneratedScenes}). */
+    private static Path scenes() throws IOException {
+        Path real = REPO.resolve("data").resolve("offline-scenes");
+        if (Files.isRegularFile(real.resolve("chair_splits.json"))) {
+            return real;
+        }
+        System.out.println("data/offline-scenes is not built: 03-novel-views runs on generated scenes");
+        return GeneratedScenes.write(Files.createTempDirectory("ginr-generated-scenes-"), 3, 1);
+    }
+
+    /**
+     * 03-novel-views shows the support views of held-out objects, Table 4 beside our PSNRs, and rendered novel
+     * views: a row of support | query | rendered | twelve turntable frames, where the rendered frames are not the
+     * blank white background and change as the camera moves round the object.
+     */
+    @Test
+    void novelViewsNotebookShowsSupportViewsTable4AndRenderedNovelViews() throws Exception {
+        String support = output(cell("03-novel-views.ipynb", "Path scenesRoot"), "image/png").get("text")
+                .getAsString();
+        assertTrue(support.contains("support | query views of the first 4 held-out scenes of chairs"), support);
+        String html = output(cell("03-novel-views.ipynb", "%ginr_table nvs nvs-transinr"), "text/html").get("html")
+                .getAsString();
+        assertTrue(html.contains(">19.30</td>") && html.contains(">19.05</td>") && html.contains("ShapeNet Chairs"),
+                html);
+        String text = output(cell("03-novel-views.ipynb", "%ginr_show nvs "), "image/png").get("text").getAsString();
+        assertTrue(text.contains("novel views by 'nvs' of the first 1 held-out scenes of chairs") && text.contains("all-white"), text);
+        BufferedImage grid = firstPng("03-novel-views.ipynb", "%ginr_show nvs ");
+        int tile = 96;
+        int columns = (grid.getWidth() + 4) / (tile + 4);
+        assertEquals(3 + 12, columns, "support | query | rendered | 12 turntable frames in " + grid.getWidth() + " px");
+        List<int[]> frames = new ArrayList<>();
+        for (int f = 0; f < 12; f++) {
+            int[] px = grid.getRGB((3 + f) * (tile + 4), 18, tile, tile, null, 0, tile);
+            double fromWhite = 0;
+            for (int p : px) {
+                fromWhite += 3 * 255 - ((p >> 16) & 0xff) - ((p >> 8) & 0xff) - (p & 0xff);
+            }
+            assertTrue(fromWhite / px.length > 3, "turntable frame " + f + " is blank white");
+            frames.add(px);
+        }
+        boolean moves = false;
+        for (int f = 1; f < 12; f++) {
+            moves |= !java.util.Arrays.equals(frames.get(f), frames.get(0));
+        }
+        assertTrue(moves, "all twelve turntable frames are the same picture");
     }
 
     @Test
