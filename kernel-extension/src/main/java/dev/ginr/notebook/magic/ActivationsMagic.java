@@ -43,7 +43,7 @@ public final class ActivationsMagic extends GinrMagic {
             throw new UsageException("--layer " + layer + " is out of range: the hyponet of run '" + r.run().name()
                     + "' has layers 0.." + (layers - 1));
         }
-        SignalBatch images = MixMagic.images(r, args, session, "activation maps are drawn");
+        SignalBatch images = MixMagic.images(this, r, args, "activation maps are drawn");
         if (images.count() < 2) {
             throw new UsageException("activation maps compare images: the folder has only " + images.count());
         }

@@ -1,6 +1,7 @@
 package dev.ginr.notebook.magic;
 
 import dev.ginr.inr.config.ConfigException;
+import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.notebook.display.DisplaySink;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
@@ -30,6 +31,15 @@ public abstract class GinrMagic implements LineMagic<Object, BaseKernel>, CellMa
 
     public Usage usage() {
         return usage;
+    }
+
+    /**
+     * The signals a magic shows for run {@code r}: the held-out part of its data ({@code --data DIR} or the run's
+     * own), or the training part with {@code --train} or when nothing is held out.
+     */
+    protected final SignalFolder shownSignals(SessionRun r, MagicArgs args) {
+        SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
+        return args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
     }
 
     /** Does the magic's work with the parsed words; {@code body} is the cell body of a cell magic, else null. */

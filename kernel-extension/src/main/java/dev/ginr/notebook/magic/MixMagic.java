@@ -1,7 +1,6 @@
 package dev.ginr.notebook.magic;
 
 import dev.ginr.inr.data.SignalBatch;
-import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ComposerMix;
 import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.notebook.display.ActivationGrids;
@@ -38,7 +37,7 @@ public final class MixMagic extends GinrMagic {
         int a = index(args, 1, "A");
         int b = index(args, 2, "B");
         SessionRun r = session.run(args.positional(0));
-        SignalBatch images = images(r, args, session, "composer mixes are rendered");
+        SignalBatch images = images(this, r, args, "composer mixes are rendered");
         for (int i : new int[] {a, b}) {
             if (i >= images.count()) {
                 throw new UsageException((i == a ? "A" : "B") + " = " + i + " is out of range: run '"
@@ -66,13 +65,11 @@ public final class MixMagic extends GinrMagic {
     }
 
     /** The held-out (or with --train, training) images of an image run; audio runs are refused. */
-    static SignalBatch images(SessionRun r, MagicArgs args, GinrSession session, String what) {
+    static SignalBatch images(GinrMagic magic, SessionRun r, MagicArgs args, String what) {
         if (SignalData.isAudio(r.run().spec())) {
             throw new IllegalArgumentException("run '" + r.run().name() + "' reconstructs audio; " + what
                     + " for image runs only");
         }
-        SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
-        SignalFolder part = args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
-        return part.signals();
+        return magic.shownSignals(r, args).signals();
     }
 }

@@ -70,8 +70,7 @@ public final class ShowMagic extends GinrMagic {
         if (args.has("inner-steps")) {
             checkInnerSteps(r, args, audio);
         }
-        SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
-        SignalFolder part = args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
+        SignalFolder part = shownSignals(r, args);
         SignalBatch signals = part.signals().slice(0, Math.min(n, part.files().size()));
         if (args.has("inner-steps")) {
             AdaptationResult steps = r.run().adaptation(signals);
