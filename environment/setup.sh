@@ -49,7 +49,7 @@ build() {
     return
   fi
   say "building inr-lib and kernel-extension"
-  (cd "$REPO" && { mvn -q -B -o -pl kernel-extension -am install -DskipTests 2>/dev/null \
+  (cd "$REPO" && { mvn -q -B -o -pl kernel-extension -am install -DskipTests >/dev/null 2>&1 \
                    || mvn -q -B -pl kernel-extension -am install -DskipTests; }) \
     || fail "the Maven build failed; run: cd $REPO && mvn -B -pl kernel-extension -am install -DskipTests"
 }
