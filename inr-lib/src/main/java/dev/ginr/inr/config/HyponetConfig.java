@@ -78,6 +78,11 @@ public record HyponetConfig(int inputDim, int outputDim, int nLayer, int hiddenD
         return i == nLayer - 1 ? outputDim : hiddenDim;
     }
 
+    /** The widest activation of the MLP: its Fourier features, a hidden layer or its output. */
+    public int maxWidth() {
+        return Math.max(Math.max(fanIn(0), hiddenDim), outputDim);
+    }
+
     /** The layer indices 0..nLayer-1. */
     public List<Integer> layers() {
         return java.util.stream.IntStream.range(0, nLayer).boxed().toList();

@@ -1,6 +1,8 @@
 package dev.ginr.inr.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -36,6 +38,14 @@ import java.util.Set;
 public final class ModulatedMlp {
 
     static final double NORM_EPS = 1e-12;
+
+    /**
+     * The largest activation one chunk of coordinates may make, in bytes. PyTorch's CPU tensors come from the C
+     * allocator; with glibc's defaults a block above its mmap threshold (at most 32 MiB) is a fresh {@code mmap} that
+     * the kernel zeroes on every use, and a thread's arena holds at most 64 MiB. Activations of a few MiB are reused
+     * from step to step instead (see {@link dev.ginr.inr.HostAllocator} for the measurements that led here).
+     */
+    static final long CHUNK_BYTES = Long.getLong("ginr.chunkBytes", 8L << 20);
 
     private final HyponetConfig config;
     private final FourierFeatures fourier;
@@ -124,8 +134,48 @@ public final class ModulatedMlp {
      * @return (B, P, output_dim), or (P, output_dim) if nothing is per-instance and the grid is shared
      */
     public NDArray forward(ParameterSet.Bound p, NDArray coords, Map<Integer, NDArray> instanceWeights) {
-        List<NDArray> outputs = layerOutputs(p, coords, instanceWeights);
-        return outputs.get(outputs.size() - 1);
+        return forward(p, coords, instanceWeights, CHUNK_BYTES);
+    }
+
+    /** {@link #forward} taking the coordinates in chunks whose activations stay within {@code chunkBytes}. */
+    NDArray forward(ParameterSet.Bound p, NDArray coords, Map<Integer, NDArray> instanceWeights, long chunkBytes) {
+        int pointAxis = coords.getShape().dimension() - 2;
+        long points = coords.getShape().get(pointAxis);
+        long chunk = pointsPerChunk(coords, instanceWeights, chunkBytes);
+        if (points <= chunk) {
+            List<NDArray> outputs = layerOutputs(p, coords, instanceWeights);
+            return outputs.get(outputs.size() - 1);
+        }
+        NDArray[][] weights = new NDArray[config.nLayer()][];
+        for (int i = 0; i < config.nLayer(); i++) {
+            weights[i] = effectiveWeight(p, i, instanceWeights.get(i)); // once for all chunks
+        }
+        NDList parts = new NDList();
+        for (long start = 0; start < points; start += chunk) {
+            NDIndex range = new NDIndex().addEllipseDim().addSliceDim(start, Math.min(points, start + chunk))
+                    .addAllDim(); // coordinates [start, end) of every instance: (…, chunk, d)
+            NDArray h = fourier.apply(p, coords.get(range));
+            for (int i = 0; i < config.nLayer(); i++) {
+                h = apply(i, h, weights[i]);
+            }
+            parts.add(h); // (B, chunk, out) or (chunk, out)
+        }
+        NDArray out = NDArrays.concat(parts, parts.head().getShape().dimension() - 2); // (B, P, out) or (P, out)
+        return config.outputBias() != 0 ? out.add(config.outputBias()) : out;
+    }
+
+    /**
+     * How many coordinates one pass of {@link #forward} takes at a time: as many as keep every activation (B, chunk,
+     * width) within {@code chunkBytes}. Larger renders and paper-size steps run chunk by chunk, with the same
+     * result and gradients as one pass.
+     */
+    long pointsPerChunk(NDArray coords, Map<Integer, NDArray> instanceWeights, long chunkBytes) {
+        long batch = coords.getShape().dimension() > 2 ? coords.getShape().get(0) : 1;
+        for (NDArray w : instanceWeights.values()) {
+            batch = Math.max(batch, w.getShape().get(0));
+        }
+        long bytesPerPoint = batch * config.maxWidth() * (long) coords.getDataType().getNumOfBytes();
+        return Math.max(1, chunkBytes / bytesPerPoint);
     }
 
     /**
@@ -155,7 +205,11 @@ public final class ModulatedMlp {
      * @return (B, P, fan_out), or (P, fan_out) for a shared weight on a shared input
      */
     public NDArray layer(ParameterSet.Bound p, int i, NDArray h, NDArray instanceWeight) {
-        NDArray[] wb = effectiveWeight(p, i, instanceWeight);
+        return apply(i, h, effectiveWeight(p, i, instanceWeight));
+    }
+
+    /** Layer {@code i} with its effective weight {@code wb} = {weight, bias} (see {@link #effectiveWeight}). */
+    private NDArray apply(int i, NDArray h, NDArray[] wb) {
         NDArray y;
         if (wb[0].getShape().dimension() == 2) { // shared weight: one fused matmul + bias (addmm)
             y = Linear.linear(h, wb[0].transpose(), wb[1].reshape(-1)).singletonOrThrow(); // (…, P, fan_out)

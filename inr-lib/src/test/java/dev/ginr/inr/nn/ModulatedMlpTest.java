@@ -216,4 +216,64 @@ class ModulatedMlpTest {
             }
         }
     }
+
+    @Test
+    void chunkedForwardGivesTheSameOutputsAndGradientsAsOnePass() {
+        Engine engine = GinrEngine.engine();
+        for (boolean sharedGrid : new boolean[] {true, false}) {
+            try (NDManager m = engine.newBaseManager();
+                 ParameterSet params = new ParameterSet(m, DataType.FLOAT64)) {
+                InstancePatternComposers composers = new InstancePatternComposers(TINY, ComposerConfig.of(1, 2));
+                ModulatedMlp mlp = new ModulatedMlp(TINY, composers.layers());
+                mlp.register(params);
+                composers.register(params);
+                params.add("V1", m.randomNormal(0, 1, new Shape(4, 5, 2), DataType.FLOAT64), true);
+                Shape coordShape = sharedGrid ? new Shape(37, 2) : new Shape(4, 37, 2);
+                NDArray coords = m.randomUniform(-1, 1, coordShape, DataType.FLOAT64);
+                // 4 instances x 8 features (the widest activation) x 8 bytes = 256 bytes per point: 5 points per chunk
+                long chunkBytes = 5 * 4 * TINY.maxWidth() * 8;
+                Map<String, double[]> onePass = outputAndGradients(engine, params, composers, mlp, coords, Long.MAX_VALUE);
+                Map<String, double[]> chunked = outputAndGradients(engine, params, composers, mlp, coords, chunkBytes);
+                assertEquals(onePass.keySet(), chunked.keySet());
+                for (String name : onePass.keySet()) {
+                    assertArrayEquals(onePass.get(name), chunked.get(name), 1e-12, name + ", shared grid " + sharedGrid);
+                }
+                assertTrue(onePass.get("output").length == 4 * 37 * 3);
+            }
+        }
+    }
+
+    @Test
+    void pointsPerChunkKeepsTheWidestActivationWithinTheLimit() {
+        HyponetConfig paper = HyponetConfig.image(5, 256, 128, 128); // the paper's 178x178 hyponet: 256 wide
+        try (NDManager m = GinrEngine.engine().newBaseManager()) {
+            ModulatedMlp mlp = new ModulatedMlp(paper, Set.of());
+            NDArray coords = m.zeros(new Shape(16, 178 * 178, 2));
+            long chunk = mlp.pointsPerChunk(coords, Map.of(), 8L << 20);
+            // 16 instances x 256 floats x 4 bytes = 16 KiB per point: 512 points in 8 MiB
+            assertEquals(512, chunk);
+            assertEquals(ModulatedMlp.CHUNK_BYTES, 8L << 20);
+        }
+    }
+
+    /** One forward (chunked as asked) and backward of sum(y^2): the output and every gradient, flattened. */
+    private static Map<String, double[]> outputAndGradients(Engine engine, ParameterSet params,
+                                                            InstancePatternComposers composers, ModulatedMlp mlp,
+                                                            NDArray coords, long chunkBytes) {
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        params.zeroGradients();
+        try (NDManager step = params.manager().newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
+            ParameterSet.Bound p = params.bind(step);
+            Map<Integer, NDArray> w = composers.instanceWeights(p, Map.of(1, p.get("V1")));
+            NDArray y = mlp.forward(p, ParameterSet.view(coords, step), w, chunkBytes); // (B, P, C)
+            out.put("output", y.toDoubleArray());
+            gc.backward(y.square().sum());
+        }
+        for (String name : params.trainableNames()) {
+            NDArray g = params.get(name).getGradient();
+            out.put(name, g.toDoubleArray());
+            g.close();
+        }
+        return out;
+    }
 }
