@@ -90,8 +90,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " under " + data);
         }
         TrainingPlan plan = plan(exp, split.train().files().size());
-        System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
-                exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
+        announce(runName, exp, plan, runDir);
         try (ExperimentRun run = ExperimentRun.create(runName, exp, sized.yaml(), loaded.basePreset());
              SignalStop signals = SignalStop.install("ginr train", true)) {
             TrainingResult r = run.train(plan, split.train().signals(),
@@ -110,14 +109,19 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private static void announce(String runName, ExperimentSpec exp, TrainingPlan plan, Path runDir) {
+        System.out.printf(Locale.ROOT, "training %s (%s) for %d step%s, batch %d, lr %g; run folder %s%n", runName,
+                exp.modelType().yamlName(), plan.steps(), plan.steps() == 1 ? "" : "s", plan.batchSize(),
+                plan.learningRate(), runDir);
+    }
+
     /** Novel view synthesis on a multi-view folder ({@link SceneOutputs}). */
     private int trainScenes(ExperimentOptions.Loaded loaded, Path runDir, String runName) {
         ExperimentSpec exp = loaded.spec();
         SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, exp);
         System.out.println(scenes.summary());
         TrainingPlan plan = plan(exp, scenes.train().count());
-        System.out.printf(Locale.ROOT, "training %s (%s) for %d steps, batch %d, lr %g; run folder %s%n", runName,
-                exp.modelType().yamlName(), plan.steps(), plan.batchSize(), plan.learningRate(), runDir);
+        announce(runName, exp, plan, runDir);
         try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
              SignalStop signals = SignalStop.install("ginr train", true)) {
             TrainingResult r = run.train(plan, scenes.train(), scenes.test(), runDir, resume, progress(),

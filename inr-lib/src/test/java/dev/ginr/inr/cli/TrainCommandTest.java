@@ -112,7 +112,7 @@ class TrainCommandTest {
         Run r = run("train", "--config", resource("imagenette178_low_rank_modulated_transinr.yaml").toString(),
                 "--data", data.toString(), "--steps", "1", "--out", tmp.resolve("run").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("at 178x178") && r.out().contains("for 1 steps, batch 16"), r.out());
+        assertTrue(r.out().contains("at 178x178") && r.out().contains("for 1 step, batch 16"), r.out());
         assertTrue(r.out().contains("1/1"), r.out());
     }
 
