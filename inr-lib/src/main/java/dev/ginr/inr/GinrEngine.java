@@ -30,7 +30,21 @@ public final class GinrEngine {
 
     /** The PyTorch engine, started offline on first use. */
     public static Engine engine() {
-        return Engine.getEngine("PyTorch");
+        try {
+            return Engine.getEngine("PyTorch");
+        } catch (ai.djl.engine.EngineException e) {
+            String configured = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+            if (configured == null) {
+                throw e;
+            }
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException(e.getMessage() + " from PYTORCH_LIBRARY_PATH=" + configured + " ("
+                    + root.getMessage() + "); check it with environment/setup.sh --gpu --libtorch DIR, or go back "
+                    + "to the bundled CPU engine with environment/setup.sh --cpu", e);
+        }
     }
 
     /**
