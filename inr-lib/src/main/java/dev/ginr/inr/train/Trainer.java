@@ -39,6 +39,7 @@ public final class Trainer implements AutoCloseable {
     private Path resumedFrom;
     private StopRequest stop = new StopRequest();
     private UnaryOperator<NDArray> lossTransform = UnaryOperator.identity();
+    private GradientProbe probe;
     /** Every per-step host-to-engine copy goes through here, so that no step leaves native memory for the GC. */
     private final HostStaging staging = new HostStaging();
 
@@ -63,6 +64,14 @@ public final class Trainer implements AutoCloseable {
     /** Fault injection for tests and demos: transforms the loss before backward (e.g. to inject a NaN). */
     public void setLossTransform(UnaryOperator<NDArray> transform) {
         this.lossTransform = transform;
+    }
+
+    /**
+     * Sees every step's loss and gradients after back-propagation, before the update (device comparisons, tests);
+     * null for none. What it reads goes back to the host, so a training run leaves it unset.
+     */
+    public void setGradientProbe(GradientProbe probe) {
+        this.probe = probe;
     }
 
     /** Where a stop may be requested from another thread (a signal handler, a user interface). */
@@ -127,6 +136,13 @@ public final class Trainer implements AutoCloseable {
             NDArray mse = Metrics.perInstanceMse(batch.render(model, p, weights), batch.targets()); // (B)
             NDArray loss = lossTransform.apply(mse.mean());
             return new StepLoop.StepLoss(loss, loss, mse);
+        }
+
+        @Override
+        public void afterBackward(long step, StepLoop.StepLoss loss, NDManager scope) {
+            if (probe != null) {
+                probe.onGradients(step, loss.loss(), model.parameters(), scope);
+            }
         }
 
         @Override
