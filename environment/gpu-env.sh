@@ -3,12 +3,13 @@
 # https://docs.djl.ai/docs/serving/serving/docs/configurations.html) into one small env file that environment/ginr
 # sources and setup.sh passes into the kernelspec. Nothing is downloaded.
 #
-# How DJL 0.36 uses them (ai.djl.pytorch.jni.LibUtils): PYTORCH_LIBRARY_PATH is a folder holding libtorch.so; the JNI
-# (libdjl_torch.so) is taken from $DJL cache/pytorch/<VERSION>-<FLAVOR>-linux-x86_64/0.36.0-libdjl_torch.so when it
-# exists, else from the pytorch-jni jar's jnilib/linux-x86_64/<FLAVOR>/ when the jar's jni_version starts with
-# <VERSION>-0.36.0, else DJL tries to download it (which fails offline). So a libtorch is usable when its version
-# equals the jar's (2.7.1) and its flavour is in the jar (cpu, cu128), or when a JNI built for it sits in the cache
-# (environment/build-djl-jni.sh puts it there).
+# How DJL 0.36 uses them (ai.djl.pytorch.jni.LibUtils, read from its bytecode): PYTORCH_LIBRARY_PATH is a folder
+# holding libtorch.so; the JNI (libdjl_torch.so) is the first that exists of <that folder>/0.36.0-libdjl_torch.so,
+# <that folder>/libdjl_torch.so and <DJL cache>/pytorch/<VERSION>-<FLAVOR>-linux-x86_64/0.36.0-libdjl_torch.so, else
+# it comes from the pytorch-jni jar's jnilib/linux-x86_64/<FLAVOR>/ when the jar's jni_version starts with
+# <VERSION>-0.36.0, else DJL tries to download it (which fails offline). So a libtorch is usable when a JNI built for
+# it is in one of those places (environment/build-djl-jni.sh puts it in the cache), or when its version equals the
+# jar's (2.7.1) and its flavour is in the jar (cpu, cu128).
 
 # One line on standard error, then a non-zero status; nothing is written.
 gpu_fail() { printf '[setup] ERROR: %s\n' "$*" >&2; return 1; }
@@ -53,10 +54,11 @@ gpu_read_version() {
   printf '%s %s\n' "${full%%+*}" "$flavor"
 }
 
-# The pytorch-jni jar of the build (from inr-lib's runtime class path, else the local Maven repository).
+# The pytorch-jni jar: GINR_JNI_JAR (the gpu-check bundle's), else the build's (inr-lib's runtime class path, else
+# the local Maven repository).
 gpu_jni_jar() {
-  local repo="$1" jar=""
-  if [ -f "$repo/inr-lib/target/runtime.classpath" ]; then
+  local repo="$1" jar="${GINR_JNI_JAR:-}"
+  if [ -z "$jar" ] && [ -f "$repo/inr-lib/target/runtime.classpath" ]; then
     jar="$(tr ':' '\n' < "$repo/inr-lib/target/runtime.classpath" | grep '/pytorch-jni-[^/]*\.jar$' | head -1)"
   fi
   if [ -z "$jar" ]; then
@@ -108,8 +110,12 @@ gpu_configure() {
   jni_torch="${jni%-*}"; djl="${jni##*-}"
   flavors="$(gpu_jar_entries "$jar" | sed -n 's:^jnilib/linux-x86_64/\([^/]*\)/libdjl_torch.so$:\1:p' | sort | paste -sd' ')"
   cached="$(gpu_djl_cache)/$version-$flavor-linux-x86_64/$djl-libdjl_torch.so"
-  if [ -f "$cached" ]; then
-    printf '[setup] libtorch %s+%s in %s; DJL JNI built for it: %s\n' "$version" "$flavor" "$lib" "$cached"
+  local built=""
+  for f in "$lib/$djl-libdjl_torch.so" "$lib/libdjl_torch.so" "$cached"; do
+    if [ -f "$f" ]; then built="$f"; break; fi
+  done
+  if [ -n "$built" ]; then
+    printf '[setup] libtorch %s+%s in %s; DJL JNI built for it: %s\n' "$version" "$flavor" "$lib" "$built"
   elif [ "$version" = "$jni_torch" ] && [[ " $flavors " == *" $flavor "* ]]; then
     printf '[setup] libtorch %s+%s in %s matches the JNI in %s (%s; flavours %s)\n' "$version" "$flavor" "$lib" \
       "$(basename "$jar")" "$jni" "$flavors"
