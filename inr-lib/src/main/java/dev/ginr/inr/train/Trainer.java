@@ -200,13 +200,14 @@ public final class Trainer implements AutoCloseable {
         if (plan.maxGradNorm() <= 0) {
             return 1.0;
         }
-        double sumSquares = 0;
+        NDArray sumSquares = null; // summed on the device: one read back per step, not one per parameter
         for (String name : model.parameters().trainableNames()) {
             NDArray g = model.parameters().get(name).getGradient();
             g.attach(scope);
-            sumSquares += g.square().sum().toType(DataType.FLOAT64, false).getDouble();
+            NDArray s = g.square().sum().toType(DataType.FLOAT64, false);
+            sumSquares = sumSquares == null ? s : sumSquares.add(s);
         }
-        double norm = Math.sqrt(sumSquares);
+        double norm = sumSquares == null ? 0 : Math.sqrt(sumSquares.getDouble());
         return norm > plan.maxGradNorm() ? plan.maxGradNorm() / (norm + 1e-6) : 1.0;
     }
 
@@ -265,5 +266,6 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         adam.close();
+        staging.close();
     }
 }
