@@ -30,7 +30,21 @@ public final class GinrEngine {
 
     /** The PyTorch engine, started offline on first use. */
     public static Engine engine() {
-        return Engine.getEngine("PyTorch");
+        try {
+            return Engine.getEngine("PyTorch");
+        } catch (ai.djl.engine.EngineException e) {
+            String configured = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+            if (configured == null) {
+                throw e;
+            }
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException(e.getMessage() + " from PYTORCH_LIBRARY_PATH=" + configured + " ("
+                    + root.getMessage() + "); check it with environment/setup.sh --gpu --libtorch DIR, or go back "
+                    + "to the bundled CPU engine with environment/setup.sh --cpu", e);
+        }
     }
 
     /**
@@ -39,6 +53,9 @@ public final class GinrEngine {
      */
     public static Device device(String name) {
         String n = name == null ? "auto" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!n.matches("auto|cpu|gpu(:\\d+)?")) { // checked before the engine starts
+            throw new IllegalArgumentException("unknown device '" + name + "'; allowed: " + DEVICES);
+        }
         int gpus = engine().getGpuCount();
         if (n.equals("auto")) {
             return gpus > 0 ? Device.gpu(0) : Device.cpu();
@@ -48,13 +65,54 @@ public final class GinrEngine {
         }
         if (n.equals("gpu") || n.matches("gpu:\\d+")) {
             int id = n.equals("gpu") ? 0 : Integer.parseInt(n.substring(4));
+            if (gpus == 0) {
+                throw new IllegalArgumentException(noGpuMessage(name));
+            }
             if (id >= gpus) {
                 throw new IllegalArgumentException("device '" + name + "' is not available: the engine sees " + gpus
                         + " GPU(s); allowed: auto, cpu" + (gpus > 0 ? ", gpu:0.." + (gpus - 1) : ""));
             }
             return Device.gpu(id);
         }
-        throw new IllegalArgumentException("unknown device '" + name + "'; allowed: auto, cpu, gpu, gpu:N");
+        throw new IllegalArgumentException("unknown device '" + name + "'; allowed: " + DEVICES);
+    }
+
+    /** The device names {@link #device} accepts, as error messages list them. */
+    public static final String DEVICES = "auto, cpu, gpu, gpu:N";
+
+    /** The command that configures a CUDA engine (run from the ginr-java folder). */
+    public static final String CONFIGURE_GPU = "environment/setup.sh --gpu --libtorch DIR";
+
+    /**
+     * Why a GPU device cannot be used when the engine sees none, in one line: either the engine loaded is a CPU
+     * build (the usual case: {@code pytorch-native-cpu} or a CPU libtorch), with the command that configures a CUDA
+     * one, or it is a CUDA build that finds no GPU (driver, {@code CUDA_VISIBLE_DEVICES}).
+     */
+    static String noGpuMessage(String name) {
+        String flavor = flavor();
+        String loaded = "the PyTorch engine loaded is " + engine().getVersion() + ", flavour " + flavor;
+        if (flavor.startsWith("cu")) {
+            return "device '" + name + "' is not available: " + loaded + " (a CUDA build) but it sees no GPU; check "
+                    + "nvidia-smi and CUDA_VISIBLE_DEVICES; allowed here: auto, cpu";
+        }
+        return "device '" + name + "' is not available: no CUDA engine is configured (" + loaded + "); configure one "
+                + "with: " + CONFIGURE_GPU;
+    }
+
+    /**
+     * The flavour of the loaded PyTorch native library as DJL names it: {@code PYTORCH_FLAVOR} where a libtorch was
+     * configured ({@code PYTORCH_LIBRARY_PATH}), else the flavour of the bundled native jar ({@code cpu}).
+     */
+    public static String flavor() {
+        String configured = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_FLAVOR");
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        try {
+            return ai.djl.util.Platform.detectPlatform("pytorch").getFlavor();
+        } catch (RuntimeException e) {
+            return "unknown flavour";
+        }
     }
 
     /**

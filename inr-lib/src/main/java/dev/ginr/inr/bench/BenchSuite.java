@@ -1,5 +1,6 @@
 package dev.ginr.inr.bench;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
@@ -43,37 +44,42 @@ public final class BenchSuite {
      * waits for both threads to be scheduled.
      */
     public static BenchReport run(BenchSettings s, int threads, Consumer<String> log) {
+        return run(s, threads, null, log);
+    }
+
+    /** As {@link #run(BenchSettings, int, Consumer)}, every measurement on {@code device} (null: the default). */
+    public static BenchReport run(BenchSettings s, int threads, Device device, Consumer<String> log) {
         GinrEngine.engine();
         if (threads > 0) {
             JniUtils.setNumThreads(threads);
         }
         BenchReport report = new BenchReport();
-        environment(report);
+        environment(report, device);
         log.accept("matmul peak: 1024^3 fp32 products ...");
-        WindowStats peak = MatmulPeak.measure();
+        WindowStats peak = MatmulPeak.measure(device);
         report.add("peak", "matmul 1024^3", "-", "fp32 peak", "GFLOP/s", peak, "7 windows of 10 products");
         double peakGflops = peak.median();
         if (s.small()) {
             for (ModelType type : s.models()) {
                 training(report, s, type, BenchSettings.smallPreset(type), "small", s.warmupSteps(),
-                        s.soakSteps() / s.windows(), s.windows(), peakGflops, log);
+                        s.soakSteps() / s.windows(), s.windows(), peakGflops, device, log);
             }
         }
         if (s.paper()) {
             for (ModelType type : s.models()) {
                 training(report, s, type, BenchSettings.paperPreset(type), "paper", s.paperWarmup(), 1,
-                        s.paperSteps(), peakGflops, log);
+                        s.paperSteps(), peakGflops, device, log);
             }
         }
-        hyponetStep(report, s, peakGflops, log);
-        inference(report, s, log);
+        hyponetStep(report, s, peakGflops, device, log);
+        inference(report, s, device, log);
         report.add("env", "-", "-", "load average at end", "", loadAverage(), "1-minute load (/proc/loadavg)");
         return report;
     }
 
-    private static void environment(BenchReport r) {
+    private static void environment(BenchReport r, Device device) {
         GinrEngine.engine();
-        try (NDManager m = GinrEngine.engine().newBaseManager()) {
+        try (NDManager m = manager(device)) {
             r.note("env", "-", "-", "device " + m.getDevice() + ", engine " + GinrEngine.engine().getEngineName() + " "
                     + GinrEngine.engine().getVersion() + ", " + System.getProperty("java.vm.name") + " "
                     + System.getProperty("java.version"));
@@ -87,12 +93,13 @@ public final class BenchSuite {
     }
 
     private static void training(BenchReport r, BenchSettings s, ModelType type, String preset, String scale,
-                                 int warmup, int windowSteps, int windows, double peak, Consumer<String> log) {
+                                 int warmup, int windowSteps, int windows, double peak, Device device,
+                                 Consumer<String> log) {
         String model = type.yamlName();
         ExperimentSpec spec;
         try {
             spec = Presets.load(preset).withModelType(type);
-            checkBuildable(spec);
+            checkBuildable(spec, device);
         } catch (ConfigException e) {
             r.note("train", model, preset, "not available: " + e.getMessage());
             log.accept(model + " @ " + preset + ": not available");
@@ -101,7 +108,8 @@ public final class BenchSuite {
         log.accept(String.format(Locale.ROOT, "%s @ %s: %d warm-up + %d x %d timed steps, batch %d ...", model,
                 preset, warmup, windows, windowSteps, s.batch()));
         SignalBatch data = SyntheticImages.create(Math.max(64, s.batch() * 4), spec.dataset().resolution(), 1);
-        TrainingBench.Result t = TrainingBench.run(spec, data, s.batch(), warmup, windows, windowSteps);
+        TrainingBench.Result t = TrainingBench.run(spec, data, s.batch(), warmup, windows, windowSteps,
+                device);
         String note = windows + " windows of " + windowSteps + " steps after " + warmup + " warm-up";
         r.add("train", model, preset, "steps/s", "1/s", t.stepsPerSecond(), note);
         r.add("train", model, preset, "instances/s", "1/s", t.instancesPerSecond(), "batch " + t.batch());
@@ -138,12 +146,13 @@ public final class BenchSuite {
                 (a1 == a0 ? "flat: " : "CHANGED: ") + a0 + " -> " + a1);
     }
 
-    private static void hyponetStep(BenchReport r, BenchSettings s, double peak, Consumer<String> log) {
+    private static void hyponetStep(BenchReport r, BenchSettings s, double peak, Device device,
+                                    Consumer<String> log) {
         ExperimentSpec spec = Presets.load(Presets.IMAGE_178_PAPER);
         int side = spec.dataset().resolution();
         log.accept("modulated-MLP step at " + side + "x" + side + ", batch " + s.batch() + " ...");
         HyponetStepBench.Result h = HyponetStepBench.run(spec.hyponet(), spec.composer(), s.batch(), side, 1,
-                s.hyponetSteps(), PEAK_PRODUCTS_NEXT_TO_STEP);
+                s.hyponetSteps(), PEAK_PRODUCTS_NEXT_TO_STEP, device);
         String preset = Presets.IMAGE_178_PAPER;
         String what = "hyponet " + spec.hyponet().nLayer() + " x " + spec.hyponet().hiddenDim() + " with composers";
         r.add("hyponet", what, preset, "step time", "s", h.secondsPerStep(),
@@ -158,12 +167,12 @@ public final class BenchSuite {
                 "over the peak measured at the start of the run");
     }
 
-    private static void inference(BenchReport r, BenchSettings s, Consumer<String> log) {
+    private static void inference(BenchReport r, BenchSettings s, Device device, Consumer<String> log) {
         ExperimentSpec spec = Presets.load(Presets.IMAGE_178_PAPER);
         String model = spec.modelType().yamlName();
         log.accept("inference: one " + spec.dataset().resolution() + "x" + spec.dataset().resolution()
                 + " image with " + model + " ...");
-        InferenceBench i = InferenceBench.run(spec, 4.0, 1, s.inferenceReps());
+        InferenceBench i = InferenceBench.run(spec, 4.0, 1, s.inferenceReps(), device);
         String preset = Presets.IMAGE_178_PAPER;
         int sr = (int) Math.round(i.side() * i.upsample());
         r.add("infer", model, preset, "predict weights", "ms", i.predictSeconds().times(1000), "1 image");
@@ -174,11 +183,15 @@ public final class BenchSuite {
     }
 
     /** Builds and frees the model once, so that a type the library cannot build yet fails here, not mid-run. */
-    private static void checkBuildable(ExperimentSpec spec) {
-        try (NDManager m = GinrEngine.engine().newBaseManager();
+    private static void checkBuildable(ExperimentSpec spec, Device device) {
+        try (NDManager m = manager(device);
              GeneralizableInr model = Models.create(spec, m, DataType.FLOAT32)) {
             model.type();
         }
+    }
+
+    private static NDManager manager(Device device) {
+        return device == null ? GinrEngine.engine().newBaseManager() : GinrEngine.engine().newBaseManager(device);
     }
 
     private static double loadAverage() {

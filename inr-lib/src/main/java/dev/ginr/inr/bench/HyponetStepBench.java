@@ -64,18 +64,24 @@ public final class HyponetStepBench {
      */
     public static Result run(HyponetConfig hyponet, ComposerConfig composer, int batch, int side, int warmup,
                              int steps, int peakProducts) {
+        return run(hyponet, composer, batch, side, warmup, steps, peakProducts, null);
+    }
+
+    /** As {@link #run(HyponetConfig, ComposerConfig, int, int, int, int, int)} on {@code device} (null: default). */
+    public static Result run(HyponetConfig hyponet, ComposerConfig composer, int batch, int side, int warmup,
+                             int steps, int peakProducts, ai.djl.Device device) {
         double[] seconds = new double[steps];
         double[] peak = new double[steps];
-        try (Fixture f = new Fixture(hyponet, composer, batch, side)) {
+        try (Fixture f = new Fixture(hyponet, composer, batch, side, device)) {
             for (int i = 0; i < warmup; i++) {
                 f.step();
             }
-            double before = MatmulPeak.measure(1024, 1, 1, peakProducts).median();
+            double before = MatmulPeak.measure(device, 1024, 1, 1, peakProducts).median();
             for (int i = 0; i < steps; i++) {
                 long t0 = System.nanoTime();
                 f.step();
                 seconds[i] = (System.nanoTime() - t0) * 1e-9;
-                double after = MatmulPeak.measure(1024, 0, 1, peakProducts).median();
+                double after = MatmulPeak.measure(device, 1024, 0, 1, peakProducts).median();
                 peak[i] = (before + after) / 2;
                 before = after;
             }
@@ -95,6 +101,11 @@ public final class HyponetStepBench {
         private final long flops;
 
         public Fixture(HyponetConfig hyponet, ComposerConfig composer, int batch, int side) {
+            this(hyponet, composer, batch, side, null);
+        }
+
+        /** As {@link #Fixture(HyponetConfig, ComposerConfig, int, int)} on {@code device} (null: the default). */
+        public Fixture(HyponetConfig hyponet, ComposerConfig composer, int batch, int side, ai.djl.Device device) {
             this.composers = new InstancePatternComposers(hyponet, composer);
             if (composers.layers().size() != 1) {
                 throw new IllegalArgumentException("the hyponet step benchmark takes one modulated layer, got "
@@ -102,7 +113,8 @@ public final class HyponetStepBench {
             }
             this.layer = composers.layers().iterator().next();
             this.mlp = new ModulatedMlp(hyponet, composers.layers());
-            this.root = GinrEngine.engine().newBaseManager();
+            this.root = device == null ? GinrEngine.engine().newBaseManager()
+                    : GinrEngine.engine().newBaseManager(device);
             this.params = new ParameterSet(root, DataType.FLOAT32);
             GinrEngine.seed(0);
             mlp.register(params);
@@ -126,6 +138,11 @@ public final class HyponetStepBench {
                 Map<Integer, NDArray> w = composers.instanceWeights(p, Map.of(layer, p.get(COMPOSERS)));
                 NDArray out = mlp.forward(p, ParameterSet.view(coords, scope), w); // (B, P, C)
                 gc.backward(Metrics.perInstanceMse(out, ParameterSet.view(targets, scope)).mean());
+                if (root.getDevice().isGpu()) { // kernels run asynchronously there: wait for the backward pass
+                    NDArray g = params.get(COMPOSERS).getGradient();
+                    g.attach(scope);
+                    g.get(0, 0, 0).getFloat();
+                }
             }
         }
 

@@ -30,9 +30,16 @@ public record InferenceBench(ExperimentSpec spec, int side, double upsample, Win
                              WindowStats reconstructSeconds, WindowStats superResolutionSeconds) {
 
     public static InferenceBench run(ExperimentSpec spec, double upsample, int warmup, int reps) {
+        return run(spec, upsample, warmup, reps, null);
+    }
+
+    /** As {@link #run(ExperimentSpec, double, int, int)} on {@code device} (null: the engine's default). */
+    public static InferenceBench run(ExperimentSpec spec, double upsample, int warmup, int reps,
+                                     ai.djl.Device device) {
         int side = spec.dataset().resolution();
         SignalBatch image = SyntheticImages.create(1, side, 7);
-        try (NDManager manager = GinrEngine.engine().newBaseManager()) {
+        try (NDManager manager = device == null ? GinrEngine.engine().newBaseManager()
+                : GinrEngine.engine().newBaseManager(device)) {
             GinrEngine.seed(spec.experiment().seed());
             try (GeneralizableInr model = Models.create(spec, manager, DataType.FLOAT32)) {
                 WindowStats predict = time(warmup, reps, () -> predict(model, image));

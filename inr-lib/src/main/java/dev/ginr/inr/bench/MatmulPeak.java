@@ -25,7 +25,17 @@ public final class MatmulPeak {
      * @param products products per window
      */
     public static WindowStats measure(int n, int warmup, int windows, int products) {
-        try (NDManager m = GinrEngine.engine().newBaseManager()) {
+        return measure(null, n, warmup, windows, products);
+    }
+
+    /**
+     * As {@link #measure(int, int, int, int)} on {@code device} (null: the engine's default). Each window ends by
+     * reading one element of its last product back, so that on a GPU the window's time includes its work (kernels
+     * run asynchronously there).
+     */
+    public static WindowStats measure(ai.djl.Device device, int n, int warmup, int windows, int products) {
+        try (NDManager m = device == null ? GinrEngine.engine().newBaseManager()
+                : GinrEngine.engine().newBaseManager(device)) {
             NDArray a = m.randomUniform(-1, 1, new Shape(n, n), DataType.FLOAT32);
             NDArray b = m.randomUniform(-1, 1, new Shape(n, n), DataType.FLOAT32);
             for (int i = 0; i < warmup; i++) {
@@ -35,8 +45,11 @@ public final class MatmulPeak {
             double[] gflops = new double[windows];
             for (int w = 0; w < windows; w++) {
                 long t0 = System.nanoTime();
-                for (int i = 0; i < products; i++) {
+                for (int i = 0; i < products - 1; i++) {
                     a.matMul(b).close(); // each product is computed eagerly and freed at once
+                }
+                try (NDArray last = a.matMul(b)) {
+                    last.get(0, 0).getFloat(); // waits for the device
                 }
                 gflops[w] = flops / ((System.nanoTime() - t0) * 1e-9) / 1e9;
             }
@@ -47,5 +60,10 @@ public final class MatmulPeak {
     /** The default measurement: 1024^3 products, 3 warm-up, 7 windows of 10. */
     public static WindowStats measure() {
         return measure(1024, 3, 7, 10);
+    }
+
+    /** The default measurement on {@code device}. */
+    public static WindowStats measure(ai.djl.Device device) {
+        return measure(device, 1024, 3, 7, 10);
     }
 }

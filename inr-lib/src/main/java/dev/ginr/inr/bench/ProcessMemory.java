@@ -26,11 +26,24 @@ public final class ProcessMemory {
         }
     }
 
+    /** The peak resident set size of the process so far (VmHWM), in bytes, or -1 where not available. */
+    public static long peakResidentBytes() {
+        try {
+            return parseKb(Files.readAllLines(STATUS), "VmHWM:");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
     /** The {@code VmRSS:   123456 kB} line of a status file, in bytes; -1 if absent. */
     static long parseVmRss(List<String> statusLines) {
+        return parseKb(statusLines, "VmRSS:");
+    }
+
+    private static long parseKb(List<String> statusLines, String key) {
         for (String line : statusLines) {
-            if (line.startsWith("VmRSS:")) {
-                String[] parts = line.substring(6).trim().split("\\s+");
+            if (line.startsWith(key)) {
+                String[] parts = line.substring(key.length()).trim().split("\\s+");
                 return Long.parseLong(parts[0]) * 1024L;
             }
         }

@@ -82,6 +82,12 @@ public final class TrainingBench {
     /** Builds the spec's model (seeded) and measures it on {@code data}. */
     public static Result run(ExperimentSpec spec, SignalBatch data, int batch, int warmupSteps, int windows,
                              int windowSteps) {
+        return run(spec, data, batch, warmupSteps, windows, windowSteps, null);
+    }
+
+    /** As {@link #run(ExperimentSpec, SignalBatch, int, int, int, int)} on {@code device} (null: the default). */
+    public static Result run(ExperimentSpec spec, SignalBatch data, int batch, int warmupSteps, int windows,
+                             int windowSteps, ai.djl.Device device) {
         if (warmupSteps < 1 || windows < 1 || windowSteps < 1) {
             throw new IllegalArgumentException("warm-up, windows and window steps must be at least 1, got "
                     + warmupSteps + ", " + windows + ", " + windowSteps);
@@ -90,7 +96,8 @@ public final class TrainingBench {
         TrainingPlan plan = TrainingPlan.from(spec, data.count()).withSteps(total).withBatchSize(batch)
                 .withIntervals(0, 0, gcd(warmupSteps, windowSteps));
         Clock clock = new Clock(warmupSteps, windowSteps, total);
-        try (NDManager manager = GinrEngine.engine().newBaseManager()) {
+        try (NDManager manager = device == null ? GinrEngine.engine().newBaseManager()
+                : GinrEngine.engine().newBaseManager(device)) {
             GinrEngine.seed(spec.experiment().seed());
             try (GeneralizableInr model = Models.create(spec, manager, DataType.FLOAT32);
                  Trainer trainer = new Trainer(model, plan, Map.of())) {

@@ -1,10 +1,12 @@
 package dev.ginr.inr.cli;
 
+import ai.djl.Device;
 import dev.ginr.inr.bench.BenchReport;
 import dev.ginr.inr.bench.BenchSettings;
 import dev.ginr.inr.bench.BenchSuite;
 import dev.ginr.inr.config.ModelType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -50,12 +52,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "model types to measure (default: all four; unbuilt ones show as not available)")
     List<String> models;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
             description = "engine intra-op threads (default 0: the engine's choice, one per core)")
     int threads;
 
     @Override
     public Integer call() {
+        Device on = device.resolve();
         BenchSettings s = BenchSettings.named(preset);
         if (soak != null) {
             s = s.withLongSoak(soak);
@@ -70,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         if (models != null) {
             s = s.withModels(models.stream().map(m -> ModelType.fromYaml("--models", m)).toList());
         }
-        BenchReport report = BenchSuite.run(s, threads, line -> System.err.println("bench: " + line));
+        BenchReport report = BenchSuite.run(s, threads, on, line -> System.err.println("bench: " + line));
         System.out.print(report.table());
         report.writeCsv(csv);
         System.out.println("csv: " + csv.toAbsolutePath());

@@ -1,10 +1,12 @@
 package dev.ginr.inr.cli;
 
+import ai.djl.Device;
 import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PsnrTable;
 import dev.ginr.inr.experiment.SignalData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,6 +17,9 @@ import java.util.concurrent.Callable;
         + "clips (audio: beside the silent baseline).")
 final class EvalCommand implements Callable<Integer> {
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--checkpoint", required = true, paramLabel = "RUN", description = "run folder or checkpoint")
     Path checkpoint;
 
@@ -24,7 +29,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+        Device on = device.resolve();
+        try (ExperimentRun run = ExperimentRun.load(checkpoint, on)) {
             if (run.spec().dataset().isScene()) {
                 SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, run.spec());
                 System.out.println(scenes.summary());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ginr", mixinStandardHelpOptions = true, versionProvider = Ginr.Version.class,
         description = "Generalizable implicit neural representations via instance pattern composers.",
         subcommands = {FitCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                ReconstructCommand.class, DataCommand.class})
+                GpuCheckCommand.class, ReconstructCommand.class, DataCommand.class})
 public final class Ginr implements Runnable {
 
     @CommandLine.Spec

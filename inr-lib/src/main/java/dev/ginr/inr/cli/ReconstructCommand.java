@@ -1,5 +1,6 @@
 package dev.ginr.inr.cli;
 
+import ai.djl.Device;
 import dev.ginr.inr.data.ImageFiles;
 import dev.ginr.inr.data.ImageFolder;
 import dev.ginr.inr.data.Images;
@@ -8,6 +9,7 @@ import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.SignalData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,6 +26,9 @@ import java.util.concurrent.Callable;
         description = "Reconstruct images (PNG) or audio clips (16-bit WAV: truth, reconstruction, render at K "
                 + "times the rate) with a trained run (--upsample K renders K times denser; audio: 2 by default).")
 final class ReconstructCommand implements Callable<Integer> {
+
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "RUN", description = "run folder or checkpoint")
     Path checkpoint;
@@ -45,7 +50,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFolders.check(out, data);
-        try (ExperimentRun run = ExperimentRun.load(checkpoint)) {
+        Device on = device.resolve();
+        try (ExperimentRun run = ExperimentRun.load(checkpoint, on)) {
             if (run.spec().dataset().isScene()) {
                 SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, run.spec());
                 int n = SceneOutputs.reconstruct(run, scenes, out, upsample, limit);

@@ -1,5 +1,6 @@
 package dev.ginr.inr.cli;
 
+import ai.djl.Device;
 import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.DataResolution;
@@ -42,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of images or WAV clips")
     Path data;
 
@@ -71,12 +75,13 @@ final class TrainCommand implements Callable<Integer> {
                     + "--resume continues the run folder's checkpoint, --overwrite starts a new run over it");
         }
         ExperimentOptions.Loaded loaded = experiment.load();
+        Device on = device.resolve();
         Path runDir = out != null ? out : Path.of("runs", name != null ? name
                 : loaded.spec().modelType().yamlName());
         String runName = name != null ? name : runDir.toAbsolutePath().normalize().getFileName().toString();
         checkRunFolder(runDir, loaded.spec());
         if (loaded.spec().dataset().isScene()) {
-            return trainScenes(loaded, runDir, runName);
+            return trainScenes(loaded, runDir, runName, on);
         }
         DataResolution sized = DataResolution.resolve(loaded.spec(), loaded.yaml(), data);
         if (sized.note() != null) {
@@ -91,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingPlan plan = plan(exp, split.train().files().size());
         announce(runName, exp, plan, runDir);
-        try (ExperimentRun run = ExperimentRun.create(runName, exp, sized.yaml(), loaded.basePreset());
+        try (ExperimentRun run = ExperimentRun.create(runName, exp, sized.yaml(), loaded.basePreset(), on);
              SignalStop signals = SignalStop.install("ginr train", true)) {
             TrainingResult r = run.train(plan, split.train().signals(),
                     split.test().files().isEmpty() ? null : split.test().signals(), runDir, resume, progress(),
@@ -116,13 +121,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Novel view synthesis on a multi-view folder ({@link SceneOutputs}). */
-    private int trainScenes(ExperimentOptions.Loaded loaded, Path runDir, String runName) {
+    private int trainScenes(ExperimentOptions.Loaded loaded, Path runDir, String runName, Device on) {
         ExperimentSpec exp = loaded.spec();
         SceneOutputs.Scenes scenes = SceneOutputs.Scenes.load(data, exp);
         System.out.println(scenes.summary());
         TrainingPlan plan = plan(exp, scenes.train().count());
         announce(runName, exp, plan, runDir);
-        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset());
+        try (ExperimentRun run = ExperimentRun.create(runName, exp, loaded.yaml(), loaded.basePreset(), on);
              SignalStop signals = SignalStop.install("ginr train", true)) {
             TrainingResult r = run.train(plan, scenes.train(), scenes.test(), runDir, resume, progress(),
                     signals.request());

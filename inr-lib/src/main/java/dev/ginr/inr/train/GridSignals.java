@@ -55,8 +55,8 @@ public final class GridSignals implements SignalSet {
                                     HostStaging staging) {
         SignalBatch batch = BatchSampler.gather(data, indices);
         NDArray values = staging.upload(scope, batch.values(), batch.shape()); // (B, P, C)
-        NDArray grid = staging.upload(scope, CoordinateGrid.values(batch.grid()),
-                new Shape(batch.points(), batch.grid().length)); // (P, d)
+        NDArray grid = staging.constant(scope, "grid" + java.util.Arrays.toString(batch.grid()),
+                new Shape(batch.points(), batch.grid().length), () -> CoordinateGrid.values(batch.grid())); // (P, d)
         Observation observed = new Observation(values, grid, batch.grid());
         int[] points = points(plan.seed(), step, plan.subsampleRatio(), batch.points());
         NDArray coords = grid;
@@ -119,8 +119,8 @@ public final class GridSignals implements SignalSet {
             }
             NDArray noise = scope.randomUniform(-1, 1, new Shape(batch, shift ? 1 : points, grid.length),
                     coords.getDataType()); // (B, P or 1, d)
-            NDArray pitch = staging.upload(scope, halfPixel, new Shape(grid.length)).toType(coords.getDataType(),
-                    false);
+            NDArray pitch = staging.constant(scope, "half-pixel" + java.util.Arrays.toString(grid),
+                    new Shape(grid.length), () -> halfPixel).toType(coords.getDataType(), false);
             return noise.mul(pitch).add(coords); // (B, P, d)
         }
     }

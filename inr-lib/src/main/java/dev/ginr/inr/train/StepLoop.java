@@ -41,6 +41,12 @@ final class StepLoop {
         /** The step's objective, on step-scoped parameter views; everything it makes belongs to {@code scope}. */
         StepLoss compute(long step, ParameterSet.Bound p, NDManager scope);
 
+        /**
+         * Called after back-propagation and before the loss check and the update, with the gradients in place (a
+         * {@link GradientProbe}'s hook); nothing by default.
+         */
+        default void afterBackward(long step, StepLoss loss, NDManager scope) { }
+
         /** Whether the loss must be read back and checked at {@code step} although it is not a reporting step. */
         default boolean checksLoss(long step) {
             return false;
@@ -99,6 +105,7 @@ final class StepLoop {
                     loss = step.compute(s, params.bind(scope), scope);
                     gc.backward(loss.objective());
                 }
+                step.afterBackward(s, loss, scope);
                 boolean report = s % logEvery == 0 || s == total;
                 double value = report || step.checksLoss(s) ? loss.loss().getFloat() : 0;
                 if (!Double.isFinite(value)) {

@@ -39,6 +39,7 @@ public final class Trainer implements AutoCloseable {
     private Path resumedFrom;
     private StopRequest stop = new StopRequest();
     private UnaryOperator<NDArray> lossTransform = UnaryOperator.identity();
+    private GradientProbe probe;
     /** Every per-step host-to-engine copy goes through here, so that no step leaves native memory for the GC. */
     private final HostStaging staging = new HostStaging();
 
@@ -63,6 +64,14 @@ public final class Trainer implements AutoCloseable {
     /** Fault injection for tests and demos: transforms the loss before backward (e.g. to inject a NaN). */
     public void setLossTransform(UnaryOperator<NDArray> transform) {
         this.lossTransform = transform;
+    }
+
+    /**
+     * Sees every step's loss and gradients after back-propagation, before the update (device comparisons, tests);
+     * null for none. What it reads goes back to the host, so a training run leaves it unset.
+     */
+    public void setGradientProbe(GradientProbe probe) {
+        this.probe = probe;
     }
 
     /** Where a stop may be requested from another thread (a signal handler, a user interface). */
@@ -130,6 +139,13 @@ public final class Trainer implements AutoCloseable {
         }
 
         @Override
+        public void afterBackward(long step, StepLoop.StepLoss loss, NDManager scope) {
+            if (probe != null) {
+                probe.onGradients(step, loss.loss(), model.parameters(), scope);
+            }
+        }
+
+        @Override
         public boolean checksLoss(long step) {
             return writer != null && checkpointDue(step);
         }
@@ -184,13 +200,14 @@ public final class Trainer implements AutoCloseable {
         if (plan.maxGradNorm() <= 0) {
             return 1.0;
         }
-        double sumSquares = 0;
+        NDArray sumSquares = null; // summed on the device: one read back per step, not one per parameter
         for (String name : model.parameters().trainableNames()) {
             NDArray g = model.parameters().get(name).getGradient();
             g.attach(scope);
-            sumSquares += g.square().sum().toType(DataType.FLOAT64, false).getDouble();
+            NDArray s = g.square().sum().toType(DataType.FLOAT64, false);
+            sumSquares = sumSquares == null ? s : sumSquares.add(s);
         }
-        double norm = Math.sqrt(sumSquares);
+        double norm = sumSquares == null ? 0 : Math.sqrt(sumSquares.getDouble());
         return norm > plan.maxGradNorm() ? plan.maxGradNorm() / (norm + 1e-6) : 1.0;
     }
 
@@ -249,5 +266,6 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         adam.close();
+        staging.close();
     }
 }

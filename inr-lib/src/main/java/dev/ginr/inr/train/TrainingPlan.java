@@ -124,6 +124,15 @@ public record TrainingPlan(int steps, int batchSize, double learningRate, double
                 minLearningRate, maxGradNorm, coordNoise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
     }
 
+    /**
+     * The same plan with coordinate noise {@code noise}: {@code NONE} makes a step's queries the same on every
+     * device (the noise is drawn on the device, and a GPU's generator differs from the CPU's).
+     */
+    public TrainingPlan withCoordNoise(LossConfig.CoordNoise noise) {
+        return new TrainingPlan(steps, batchSize, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps,
+                minLearningRate, maxGradNorm, noise, subsampleRatio, evalEvery, checkpointEvery, logEvery, seed);
+    }
+
     public TrainingPlan withIntervals(int eval, int checkpoint, int log) {
         return new TrainingPlan(steps, batchSize, learningRate, beta1, beta2, weightDecay, schedule, warmupSteps,
                 minLearningRate, maxGradNorm, coordNoise, subsampleRatio, eval, checkpoint, log, seed);

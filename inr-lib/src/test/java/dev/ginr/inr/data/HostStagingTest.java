@@ -31,6 +31,30 @@ class HostStagingTest {
     }
 
     @Test
+    void aConstantIsUploadedOncePerDeviceLivesUntilCloseAndStepResultsStayInTheStep() {
+        int[] uploads = {0};
+        int before = GinrEngine.liveNativeArrays();
+        HostStaging staging = new HostStaging();
+        try (NDManager run = GinrEngine.engine().newBaseManager(ai.djl.Device.cpu())) {
+            for (int step = 0; step < 3; step++) {
+                try (NDManager scope = run.newSubManager()) {
+                    NDArray grid = staging.constant(scope, "grid[2, 2]", new Shape(4, 2), () -> {
+                        uploads[0]++;
+                        return CoordinateGrid.values(new int[] {2, 2});
+                    });
+                    assertArrayEquals(CoordinateGrid.values(new int[] {2, 2}), grid.toFloatArray());
+                    assertEquals(scope, grid.getManager(), "the view belongs to the step");
+                    assertEquals(scope, grid.add(1).getManager(), "so do results computed from it");
+                }
+                assertEquals(before + 1, GinrEngine.liveNativeArrays(), "only the kept constant outlives a step");
+            }
+        }
+        assertEquals(1, uploads[0], "uploaded once for three steps");
+        staging.close();
+        assertEquals(before, GinrEngine.liveNativeArrays(), "close frees the constant");
+    }
+
+    @Test
     void repeatedUploadsLeaveNoDirectMemoryForTheCollector() {
         BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();

@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,9 +27,13 @@ import java.util.stream.Stream;
  * twice leaves one complete kernelspec.
  *
  * <pre>
- * java -cp kernel-extension.jar dev.ginr.notebook.kernel.KernelspecWriter DEST_DIR JAVA_EXECUTABLE
+ * java -cp kernel-extension.jar dev.ginr.notebook.kernel.KernelspecWriter [--env FILE] DEST_DIR JAVA_EXECUTABLE
  *      OWN_JARS(path-separated) THIRD_PARTY_CLASSPATH [DISPLAY_NAME]
  * </pre>
+ *
+ * <p>{@code --env FILE}: {@code NAME='value'} lines (environment/gpu.env, written by {@code setup.sh --gpu}) that go
+ * into the kernel's environment, such as DJL's {@code PYTORCH_LIBRARY_PATH}, {@code PYTORCH_VERSION} and
+ * {@code PYTORCH_FLAVOR}: the engine reads them before its native library loads, so they cannot be set later.
  */
 public final class KernelspecWriter {
 
@@ -44,14 +50,47 @@ public final class KernelspecWriter {
     private KernelspecWriter() {}
 
     public static void main(String[] args) {
+        Map<String, String> env = Map.of();
+        if (args.length >= 2 && args[0].equals("--env")) {
+            env = readEnv(Path.of(args[1]));
+            args = Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length < 4 || args.length > 5) {
-            System.err.println("usage: KernelspecWriter DEST_DIR JAVA_EXECUTABLE OWN_JARS THIRD_PARTY_CLASSPATH"
-                    + " [DISPLAY_NAME]");
+            System.err.println("usage: KernelspecWriter [--env FILE] DEST_DIR JAVA_EXECUTABLE OWN_JARS "
+                    + "THIRD_PARTY_CLASSPATH [DISPLAY_NAME]");
             System.exit(2);
         }
         Path dest = write(Path.of(args[0]), args[1], split(args[2]), split(args[3]),
-                args.length == 5 ? args[4] : DISPLAY_NAME);
+                args.length == 5 ? args[4] : DISPLAY_NAME, env);
         System.out.println("kernelspec written to " + dest);
+    }
+
+    /**
+     * {@code NAME='value'} (or {@code NAME=value}) lines of an env file; {@code #} lines and blank lines are
+     * skipped. Anything else is refused with the line, so that a kernel never starts with half its settings.
+     */
+    static Map<String, String> readEnv(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the env file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(?:'([^']*)'|"
+                    + "([^'\"\\s$`]*))").matcher(l);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("env file " + file + ": cannot read '" + l + "'; expected "
+                        + "NAME='value' lines");
+            }
+            env.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        return env;
     }
 
     /**
@@ -62,6 +101,12 @@ public final class KernelspecWriter {
      * @param classPath  further class path entries referenced where they are (the Maven repository)
      */
     public static Path write(Path dest, String java, List<Path> ownJars, List<Path> classPath, String displayName) {
+        return write(dest, java, ownJars, classPath, displayName, Map.of());
+    }
+
+    /** As {@link #write(Path, String, List, List, String)}, with {@code env} added to the kernel's environment. */
+    public static Path write(Path dest, String java, List<Path> ownJars, List<Path> classPath, String displayName,
+                             Map<String, String> env) {
         for (Path p : concat(ownJars, classPath)) {
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException("class path entry " + p + " does not exist; build the project"
@@ -81,7 +126,7 @@ public final class KernelspecWriter {
             }
             entries.addAll(classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
             Files.writeString(staging.resolve("jvm.args"), jvmArgs(entries));
-            Files.writeString(staging.resolve("kernel.json"), kernelJson(java, displayName));
+            Files.writeString(staging.resolve("kernel.json"), kernelJson(java, displayName, env));
             swapIn(staging, target);
             return target;
         } catch (IOException e) {
@@ -97,13 +142,19 @@ public final class KernelspecWriter {
     }
 
     static String kernelJson(String java, String displayName) {
+        return kernelJson(java, displayName, Map.of());
+    }
+
+    static String kernelJson(String java, String displayName, Map<String, String> env) {
+        StringBuilder vars = new StringBuilder(quote(OpenMpWaitPolicy.VARIABLE) + ": " + quote(waitPolicy()));
+        env.forEach((k, v) -> vars.append(", ").append(quote(k)).append(": ").append(quote(v)));
         return "{\n"
                 + "  \"argv\": [" + quote(java) + ", \"@{resource_dir}/jvm.args\", "
                 + quote(KernelMain.class.getName()) + ", \"{connection_file}\"],\n"
                 + "  \"display_name\": " + quote(displayName) + ",\n"
                 + "  \"language\": \"java\",\n"
                 + "  \"interrupt_mode\": \"message\",\n"
-                + "  \"env\": {" + quote(OpenMpWaitPolicy.VARIABLE) + ": " + quote(waitPolicy()) + "},\n"
+                + "  \"env\": {" + vars + "},\n"
                 + "  \"metadata\": {\"debugger\": false}\n"
                 + "}\n";
     }

@@ -1,5 +1,6 @@
 package dev.ginr.notebook.magic;
 
+import dev.ginr.inr.GinrEngine;
 import dev.ginr.notebook.display.DisplaySink;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -22,7 +23,7 @@ public final class DeviceMagic extends GinrMagic {
         if (!args.positionals().isEmpty()) {
             String name = args.positional(0);
             if (!name.matches("(?i)auto|cpu|gpu(:\\d+)?")) {
-                throw new UsageException("unknown device '" + name + "'; allowed: auto, cpu, gpu, gpu:N");
+                throw new UsageException("unknown device '" + name + "'; allowed: " + GinrEngine.DEVICES);
             }
             session.useDevice(name);
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +30,27 @@ class KernelspecWriterTest {
         String args = Files.readString(dest.resolve("jvm.args"));
         assertTrue(args.contains(dest.resolve("lib").resolve("0-own.jar").toString()), args);
         assertTrue(args.contains("-Dai.djl.offline=true"), args);
+    }
+
+    @Test
+    void theGpuEnvFileOfSetupReachesTheKernelsEnvironment(@TempDir Path dir) throws Exception {
+        Path env = Files.writeString(dir.resolve("gpu.env"), "# Written by environment/setup.sh --gpu\n"
+                + "PYTORCH_LIBRARY_PATH='/opt/py torch/lib'\nPYTORCH_VERSION='2.7.1'\n\nPYTORCH_FLAVOR=cu128\n");
+        Map<String, String> read = KernelspecWriter.readEnv(env);
+        assertEquals(Map.of("PYTORCH_LIBRARY_PATH", "/opt/py torch/lib", "PYTORCH_VERSION", "2.7.1",
+                "PYTORCH_FLAVOR", "cu128"), read);
+        Path jar = Files.writeString(dir.resolve("own.jar"), "not really a jar");
+        Path dest = KernelspecWriter.write(dir.resolve("kernels/ginr"), "/usr/bin/java", List.of(jar), List.of(),
+                "Java (GINR)", read);
+        JsonObject vars = JsonParser.parseString(Files.readString(dest.resolve("kernel.json"))).getAsJsonObject()
+                .getAsJsonObject("env");
+        assertEquals("/opt/py torch/lib", vars.get("PYTORCH_LIBRARY_PATH").getAsString());
+        assertEquals("2.7.1", vars.get("PYTORCH_VERSION").getAsString());
+        assertEquals("cu128", vars.get("PYTORCH_FLAVOR").getAsString());
+        assertEquals("PASSIVE", vars.get("OMP_WAIT_POLICY").getAsString());
+        Path bad = Files.writeString(dir.resolve("bad.env"), "export PYTORCH_VERSION=2.7.1\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelspecWriter.readEnv(bad));
+        assertTrue(e.getMessage().contains("'export PYTORCH_VERSION=2.7.1'"), e.getMessage());
     }
 
     @Test
