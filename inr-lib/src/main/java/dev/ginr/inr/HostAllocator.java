@@ -15,6 +15,10 @@ import java.util.Map;
  * ({@link #TUNABLES}), freed blocks stay in the process heap and the next step reuses them: the same step takes
  * 7-9 s and faults a few dozen times.
  *
+ * <p>Since then the hyponet renders the coordinates in chunks whose activations stay within 16 MiB
+ * ({@code ModulatedMlp.CHUNK_BYTES}), which glibc's defaults reuse: the modulated-MLP step at 178x178 takes 4.6-5.4 s
+ * without these settings (measured on the same machine), so they matter only for other large tensors.
+ *
  * <p>Why it is not the default: a heap that is never trimmed keeps every fragment. In a 2000-step soak of the small
  * preset the heap's in-use bytes stayed near 200 MB while its size grew by 140 MB in four minutes (glibc's
  * {@code malloc_stats}), so resident memory rose by 6-15% after warm-up, against 0.6-4.5% with glibc's defaults (ours).
@@ -63,6 +67,7 @@ public final class HostAllocator {
     public static String describe() {
         return retainsMemory()
                 ? "glibc keeps freed tensor memory for reuse (" + VARIABLE + " set): faster, resident memory only grows"
-                : "glibc defaults: large tensors are mapped and zeroed anew every step";
+                : "glibc defaults (the hyponet renders in chunks of at most 16 MiB, which glibc reuses; larger "
+                        + "tensors are mapped and zeroed anew)";
     }
 }

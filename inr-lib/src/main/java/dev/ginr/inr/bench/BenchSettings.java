@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param windows        windows the soak is cut into (the spread of steps/s is over these)
  * @param paperWarmup    untimed training steps at the paper presets
  * @param paperSteps     timed training steps at the paper presets, one window each
- * @param hyponetSteps   timed steps of the modulated-MLP step alone at the paper sizes (after one warm-up step)
+ * @param hyponetSteps   timed steps of the modulated-MLP step alone at the paper sizes (after two warm-up steps)
  * @param inferenceReps  timed repetitions of each inference figure (after one warm-up)
  * @param models         the model types to try; those the library cannot build yet are reported as not available
  */

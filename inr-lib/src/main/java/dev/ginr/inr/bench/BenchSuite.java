@@ -36,6 +36,12 @@ public final class BenchSuite {
     /** Matmul products in each short peak window around a timed paper-size step (about 0.1 s each). */
     private static final int PEAK_PRODUCTS_NEXT_TO_STEP = 6;
 
+    /**
+     * Untimed modulated-MLP steps at the paper's sizes: the C allocator's heap grows to the step's working set over
+     * the first two (measured: 6.2 s, then 4.6 and 4.6 s with one warm-up step).
+     */
+    private static final int HYPONET_WARMUP_STEPS = 2;
+
     private BenchSuite() {}
 
     /**
@@ -151,18 +157,18 @@ public final class BenchSuite {
         ExperimentSpec spec = Presets.load(Presets.IMAGE_178_PAPER);
         int side = spec.dataset().resolution();
         log.accept("modulated-MLP step at " + side + "x" + side + ", batch " + s.batch() + " ...");
-        HyponetStepBench.Result h = HyponetStepBench.run(spec.hyponet(), spec.composer(), s.batch(), side, 1,
-                s.hyponetSteps(), PEAK_PRODUCTS_NEXT_TO_STEP, device);
+        HyponetStepBench.Result h = HyponetStepBench.run(spec.hyponet(), spec.composer(), s.batch(), side,
+                HYPONET_WARMUP_STEPS, s.hyponetSteps(), PEAK_PRODUCTS_NEXT_TO_STEP, device);
         String preset = Presets.IMAGE_178_PAPER;
         String what = "hyponet " + spec.hyponet().nLayer() + " x " + spec.hyponet().hiddenDim() + " with composers";
         r.add("hyponet", what, preset, "step time", "s", h.secondsPerStep(),
-                "forward + backward, no optimiser; 1 warm-up step");
+                "forward + backward, no optimiser; " + HYPONET_WARMUP_STEPS + " warm-up steps");
         r.add("hyponet", what, preset, "step FLOPs", "GFLOP", h.flops() / 1e9, "3 x forward matmuls");
         r.add("hyponet", what, preset, "achieved", "GFLOP/s", h.gflops(), "");
         r.add("hyponet", what, preset, "peak next to step", "GFLOP/s", h.peakGflops(),
                 PEAK_PRODUCTS_NEXT_TO_STEP + " products of 1024^3 before and after each step, averaged");
         r.add("hyponet", what, preset, "fraction of peak", "%", h.percentOfPeak(),
-                "each step over the peak next to it; acceptance: >= 40%");
+                "each step over the peak next to it; issue 19 asks >= 60%");
         r.add("hyponet", what, preset, "fraction of run peak", "%", h.gflops().times(100 / peak),
                 "over the peak measured at the start of the run");
     }
