@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.HeapTrim;
 import dev.ginr.inr.HostAllocator;
 import dev.ginr.inr.OpenMpWaitPolicy;
 import dev.ginr.inr.config.ConfigException;
@@ -95,6 +96,8 @@ public final class BenchSuite {
         r.add("env", "-", "-", "JVM processors", "", Runtime.getRuntime().availableProcessors(), "");
         r.note("env", "-", "-", "OpenMP wait policy: " + OpenMpWaitPolicy.describe());
         r.note("env", "-", "-", "host allocator: " + HostAllocator.describe());
+        r.note("env", "-", "-", "heap trim: " + (HeapTrim.available() ? "glibc's malloc_trim every "
+                + HeapTrim.EVERY_STEPS + " training steps" : "not available (no malloc_trim in this C library)"));
         r.add("env", "-", "-", "load average at start", "", loadAverage(), "1-minute load (/proc/loadavg)");
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.HeapTrim;
 import dev.ginr.inr.nn.ParameterSet;
 
 import java.util.ArrayList;
@@ -120,6 +121,9 @@ final class StepLoop {
                     history.add(e);
                     listener.onProgress(e);
                 }
+            }
+            if (stepsDone % HeapTrim.EVERY_STEPS == 0) {
+                HeapTrim.trim(); // after the step's scope closed: its tensors are free
             }
             step.afterStep(stepsDone);
         }
