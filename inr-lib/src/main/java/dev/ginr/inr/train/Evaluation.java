@@ -39,16 +39,17 @@ public final class Evaluation {
 
     private static double[] psnrNoGrad(GeneralizableInr model, SignalSet data, int batchSize) {
         List<Double> out = new ArrayList<>();
-        HostStaging staging = new HostStaging();
-        for (int from = 0; from < data.count(); from += batchSize) {
-            try (NDManager scope = model.parameters().manager().newSubManager()) {
-                ParameterSet.Bound p = model.parameters().bind(scope);
-                QueryBatch batch = data.evaluationBatch(from, Math.min(data.count(), from + batchSize), scope,
-                        staging);
-                Map<Integer, NDArray> w = model.instanceWeights(p, batch.observed(), false);
-                NDArray mse = Metrics.perInstanceMse(batch.render(model, p, w), batch.targets()); // (B)
-                for (double m : Metrics.toDoubles(mse)) {
-                    out.add(Metrics.psnr(m));
+        try (HostStaging staging = new HostStaging()) { // the batches' buffer and the grid, freed at the end
+            for (int from = 0; from < data.count(); from += batchSize) {
+                try (NDManager scope = model.parameters().manager().newSubManager()) {
+                    ParameterSet.Bound p = model.parameters().bind(scope);
+                    QueryBatch batch = data.evaluationBatch(from, Math.min(data.count(), from + batchSize), scope,
+                            staging);
+                    Map<Integer, NDArray> w = model.instanceWeights(p, batch.observed(), false);
+                    NDArray mse = Metrics.perInstanceMse(batch.render(model, p, w), batch.targets()); // (B)
+                    for (double m : Metrics.toDoubles(mse)) {
+                        out.add(Metrics.psnr(m));
+                    }
                 }
             }
         }

@@ -55,8 +55,7 @@ public final class GridSignals implements SignalSet {
                                     HostStaging staging) {
         SignalBatch batch = BatchSampler.gather(data, indices);
         NDArray values = staging.upload(scope, batch.values(), batch.shape()); // (B, P, C)
-        NDArray grid = staging.constant(scope, "grid" + java.util.Arrays.toString(batch.grid()),
-                new Shape(batch.points(), batch.grid().length), () -> CoordinateGrid.values(batch.grid())); // (P, d)
+        NDArray grid = sharedGrid(batch, scope, staging); // (P, d)
         Observation observed = new Observation(values, grid, batch.grid());
         int[] points = points(plan.seed(), step, plan.subsampleRatio(), batch.points());
         NDArray coords = grid;
@@ -73,9 +72,15 @@ public final class GridSignals implements SignalSet {
     public QueryBatch evaluationBatch(int from, int to, NDManager scope, HostStaging staging) {
         SignalBatch batch = data.slice(from, to);
         NDArray values = staging.upload(scope, batch.values(), batch.shape()); // (B, P, C)
-        NDArray grid = CoordinateGrid.create(scope, batch.grid(), 1.0, values.getDataType()); // (P, d)
+        NDArray grid = sharedGrid(batch, scope, staging); // (P, d)
         return new Queries(new Observation(values, grid, batch.grid()), grid, values, LossConfig.CoordNoise.NONE,
                 batch.grid(), staging);
+    }
+
+    /** The batch's coordinate grid (P, d), uploaded once per grid shape and device and kept by {@code staging}. */
+    private static NDArray sharedGrid(SignalBatch batch, NDManager scope, HostStaging staging) {
+        return staging.constant(scope, "grid" + java.util.Arrays.toString(batch.grid()),
+                new Shape(batch.points(), batch.grid().length), () -> CoordinateGrid.values(batch.grid()));
     }
 
     /** Sorted indices of the points rendered at {@code step}: all, or a random fraction drawn from (seed, step). */
