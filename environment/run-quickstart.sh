@@ -2,7 +2,7 @@
 # The main job: set up if needed, execute notebooks/01-quickstart.ipynb headless on the small offline photo set,
 # print where the HTML went and the final PSNR (the generalizable model's mean held-out PSNR at 32x32).
 #   GINR_DATA   photo folder (default: <repo>/data/offline-photos/32)
-#   GINR_QUICKSTART_STEPS        training steps of the generalizable model (default: the notebook's, 2000)
+#   GINR_QUICKSTART_STEPS        training steps of the generalizable model (default: the notebook's, 1800)
 #   GINR_QUICKSTART_TEST_IMAGES  held-out images scored (default: the notebook's, 256)
 set -euo pipefail
 export PYDEVD_DISABLE_FILE_VALIDATION=1  # keeps a debugger notice of Debian's Python 3.11 out of the output
