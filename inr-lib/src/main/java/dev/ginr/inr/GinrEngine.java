@@ -52,10 +52,7 @@ public final class GinrEngine {
      * {@code gpu:N}.
      */
     public static Device device(String name) {
-        String n = name == null ? "auto" : name.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!n.matches("auto|cpu|gpu(:\\d+)?")) { // checked before the engine starts
-            throw new IllegalArgumentException("unknown device '" + name + "'; allowed: " + DEVICES);
-        }
+        String n = checkDeviceName(name); // before the engine starts
         int gpus = engine().getGpuCount();
         if (n.equals("auto")) {
             return gpus > 0 ? Device.gpu(0) : Device.cpu();
@@ -63,18 +60,29 @@ public final class GinrEngine {
         if (n.equals("cpu")) {
             return Device.cpu();
         }
-        if (n.equals("gpu") || n.matches("gpu:\\d+")) {
-            int id = n.equals("gpu") ? 0 : Integer.parseInt(n.substring(4));
-            if (gpus == 0) {
-                throw new IllegalArgumentException(noGpuMessage(name));
-            }
-            if (id >= gpus) {
-                throw new IllegalArgumentException("device '" + name + "' is not available: the engine sees " + gpus
-                        + " GPU(s); allowed: auto, cpu" + (gpus > 0 ? ", gpu:0.." + (gpus - 1) : ""));
-            }
-            return Device.gpu(id);
+        int id = n.equals("gpu") ? 0 : Integer.parseInt(n.substring(4)); // gpu or gpu:N
+        if (gpus == 0) {
+            throw new IllegalArgumentException(noGpuMessage(name));
         }
-        throw new IllegalArgumentException("unknown device '" + name + "'; allowed: " + DEVICES);
+        if (id >= gpus) {
+            throw new IllegalArgumentException("device '" + name + "' is not available: the engine sees " + gpus
+                    + " GPU(s); allowed: auto, cpu, gpu:0.." + (gpus - 1));
+        }
+        return Device.gpu(id);
+    }
+
+    /**
+     * The device name in the form {@link #device} reads (trimmed, lower case; null is auto), without starting the
+     * engine.
+     *
+     * @throws IllegalArgumentException naming the value and {@link #DEVICES} when it is none of them
+     */
+    public static String checkDeviceName(String name) {
+        String n = name == null ? "auto" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!n.matches("auto|cpu|gpu(:\\d+)?")) {
+            throw new IllegalArgumentException("unknown device '" + name + "'; allowed: " + DEVICES);
+        }
+        return n;
     }
 
     /** The device names {@link #device} accepts, as error messages list them. */

@@ -22,8 +22,10 @@ public final class DeviceMagic extends GinrMagic {
     protected Object run(MagicArgs args, String body, DisplaySink sink) throws UsageException {
         if (!args.positionals().isEmpty()) {
             String name = args.positional(0);
-            if (!name.matches("(?i)auto|cpu|gpu(:\\d+)?")) {
-                throw new UsageException("unknown device '" + name + "'; allowed: " + GinrEngine.DEVICES);
+            try {
+                GinrEngine.checkDeviceName(name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
             session.useDevice(name);
         }
