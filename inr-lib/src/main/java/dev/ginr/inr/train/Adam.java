@@ -1,6 +1,7 @@
 package dev.ginr.inr.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.ginr.inr.GradMode;
 import dev.ginr.inr.nn.ParameterSet;
@@ -13,8 +14,9 @@ import java.util.Map;
  * m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; p -= lr / (1 - b1^t) * m / (sqrt(v / (1 - b2^t)) + eps).
  *
  * <p>Written here rather than taken from DJL because its moment estimates must be saved in checkpoints and restored
- * on resume; DJL's Adam keeps them private. The moments live in a manager of their own; every temporary of an
- * update belongs to the step's manager.
+ * on resume; DJL's Adam keeps them private. The update itself is the engine's fused one (one native call per
+ * parameter instead of a dozen small ops), with its step size and epsilon chosen so that it computes PyTorch's formula.
+ * The moments live in a manager of their own; the gradient handles of an update belong to the step's manager.
  */
 public final class Adam implements AutoCloseable {
 
@@ -67,29 +69,24 @@ public final class Adam implements AutoCloseable {
 
     private void apply(ParameterSet params, double learningRate, double gradScale, NDManager scope) {
         step++;
-        double bc1 = 1 - Math.pow(beta1, step);
-        double bc2 = 1 - Math.pow(beta2, step);
+        // The engine's fused update takes the betas as float32 and computes p -= a m / (sqrt(v) + e) in one native
+        // call per parameter. With the bias corrections bc computed from the same float32 betas, a = lr sqrt(bc2) / bc1
+        // and e = eps sqrt(bc2), that is PyTorch's lr / bc1 * m / (sqrt(v / bc2) + eps).
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        double bc1 = 1 - Math.pow(b1, step);
+        double bc2 = 1 - Math.pow(b2, step);
+        float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
+        float scaledEps = (float) (eps * Math.sqrt(bc2));
         for (String name : params.trainableNames()) {
             NDArray p = params.get(name);
             NDArray g = scoped(p.getGradient(), scope); // a new handle each call: keep it in the step scope
-            if (gradScale != 1.0) {
-                g = g.mul(gradScale);
-            }
-            update(name, p, g, learningRate, bc1, bc2, scope);
+            NDArray m = firstMoment.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
+            NDArray v = secondMoment.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
+            // L2 decay is added to the rescaled gradient (adamw false); a negative clip bound means no clipping.
+            p.getNDArrayInternal().adamUpdate(new NDList(p, g, m, v), new NDList(p), (float) learningRate, stepSize,
+                    (float) weightDecay, (float) gradScale, -1f, b1, b2, scaledEps, false, false);
         }
-    }
-
-    private void update(String name, NDArray p, NDArray g, double lr, double bc1, double bc2, NDManager scope) {
-        if (weightDecay > 0) {
-            g = g.add(scoped(p.mul(weightDecay), scope));
-        }
-        NDArray m = firstMoment.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
-        NDArray v = secondMoment.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
-        m.muli(beta1).addi(g.mul(1 - beta1));
-        v.muli(beta2).addi(g.square().mul(1 - beta2));
-        NDArray denom = scoped(v.div(bc2), scope).sqrt().add(eps);
-        NDArray delta = scoped(m.mul(lr / bc1), scope).div(denom);
-        p.subi(delta);
     }
 
     private static NDArray scoped(NDArray a, NDManager scope) {
