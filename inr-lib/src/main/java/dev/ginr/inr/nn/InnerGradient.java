@@ -87,7 +87,7 @@ public final class InnerGradient {
             }
             if (i > lowest) {
                 NDArray back = delta.matMul(transposeLast(weights.get(i))); // (B, P, fan_out) x (…, fan_out, fan_in)
-                delta = back.mul(activationDerivative(preActivations.get(i - 1))); // (B, P, fan_in)
+                delta = back.mul(activationDerivative(preActivations.get(i - 1), inputs.get(i))); // (B, P, fan_in)
             }
         }
         return new Result(prediction, mse, gradients);
@@ -117,11 +117,11 @@ public final class InnerGradient {
         return instanceWeight;
     }
 
-    /** act'(z) for the hyponet's activation. */
-    private NDArray activationDerivative(NDArray z) {
+    /** act'(z) for the hyponet's activation, given also its output h = act(z). */
+    private NDArray activationDerivative(NDArray z, NDArray h) {
         Activation a = config.activation();
         if (a == Activation.RELU) {
-            return z.gt(0).toType(z.getDataType(), false); // the step function: its own derivative is zero
+            return h.sign(); // h = relu(z) >= 0, so sign(h) is the step function z > 0 (its own derivative is zero)
         }
         if (a == Activation.SIREN) {
             double w0 = config.sirenW0(); // d sin(w0 z) = w0 cos(w0 z)
