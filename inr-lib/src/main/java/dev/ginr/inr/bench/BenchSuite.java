@@ -59,6 +59,7 @@ public final class BenchSuite {
         GinrEngine.engine();
         if (threads > 0) {
             JniUtils.setNumThreads(threads);
+            dev.ginr.inr.train.CoreSharing.pinThreads();
         }
         BenchReport report = new BenchReport();
         environment(report, device);
@@ -95,6 +96,7 @@ public final class BenchSuite {
         r.add("env", "-", "-", "torch inter-op threads", "", JniUtils.getNumInteropThreads(), "");
         r.add("env", "-", "-", "JVM processors", "", Runtime.getRuntime().availableProcessors(), "");
         r.note("env", "-", "-", "OpenMP wait policy: " + OpenMpWaitPolicy.describe());
+        r.note("env", "-", "-", dev.ginr.inr.train.CoreSharing.describe());
         r.note("env", "-", "-", "host allocator: " + HostAllocator.describe());
         r.note("env", "-", "-", "heap trim: " + (HeapTrim.available() ? "glibc's malloc_trim every "
                 + HeapTrim.EVERY_STEPS + " training steps" : "not available (no malloc_trim in this C library)"));

@@ -89,9 +89,16 @@ final class StepLoop {
 
     /** Runs steps {@code done + 1 .. total}, reporting to {@code listener}. */
     Outcome run(long done, long total, Step step, ProgressListener listener) {
-        Engine engine = GinrEngine.engine();
         ProgressClock clock = new ProgressClock(total);
         List<ProgressEvent> history = new ArrayList<>();
+        try (CoreSharing sharing = CoreSharing.forTraining(params.manager().getDevice())) {
+            return run(done, total, step, listener, clock, history, sharing);
+        }
+    }
+
+    private Outcome run(long done, long total, Step step, ProgressListener listener, ProgressClock clock,
+                        List<ProgressEvent> history, CoreSharing sharing) {
+        Engine engine = GinrEngine.engine();
         long stepsDone = done;
         while (stepsDone < total) {
             if (stop.isRequested() || Thread.currentThread().isInterrupted()) {
@@ -124,6 +131,9 @@ final class StepLoop {
             }
             if (stepsDone % HeapTrim.EVERY_STEPS == 0) {
                 HeapTrim.trim(); // after the step's scope closed: its tensors are free
+            }
+            if (sharing != null) {
+                sharing.afterStep();
             }
             step.afterStep(stepsDone);
         }

@@ -38,7 +38,8 @@ public final class InfoMagic extends GinrMagic {
         s.append("\ndevice: ").append(session.device()).append(" (chosen: ").append(session.deviceName())
                 .append("; GPUs seen: ").append(engine.getGpuCount()).append(")");
         s.append("\nthreads: ").append(Runtime.getRuntime().availableProcessors()).append(" CPU cores")
-                .append(torchThreads()).append("; ").append(dev.ginr.inr.OpenMpWaitPolicy.describe());
+                .append(torchThreads()).append("; ").append(dev.ginr.inr.OpenMpWaitPolicy.describe())
+                .append("; ").append(dev.ginr.inr.train.CoreSharing.describe());
         s.append("\ndata: ").append(where(session.defaultData(), "GINR_DATA"));
         s.append("\nruns: ").append(where(session.runsRoot(), "GINR_RUNS"));
         s.append("\nconfigs: ").append(session.configs().isEmpty() ? "none yet (presets: image-32-small, ...)"
