@@ -22,6 +22,10 @@ class OpenMpWaitPolicyTest {
         assertTrue(OpenMpWaitPolicy.describe(null).contains("not set") && OpenMpWaitPolicy.describe(null)
                 .contains("spin"));
         assertTrue(OpenMpWaitPolicy.describe("ACTIVE").contains("spin"));
+        String bounded = OpenMpWaitPolicy.describe(null, "10000");
+        assertTrue(bounded.startsWith("GOMP_SPINCOUNT=10000") && bounded.contains("then sleep"), bounded);
+        assertTrue(OpenMpWaitPolicy.describe("PASSIVE", "10000").startsWith("OMP_WAIT_POLICY=PASSIVE"),
+                "a policy the user set is shown first");
         String odd = OpenMpWaitPolicy.describe("SLEEPY");
         assertTrue(odd.contains("SLEEPY") && odd.contains("ACTIVE or PASSIVE"), odd);
     }

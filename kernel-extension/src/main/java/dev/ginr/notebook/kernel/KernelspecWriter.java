@@ -146,7 +146,8 @@ public final class KernelspecWriter {
     }
 
     static String kernelJson(String java, String displayName, Map<String, String> env) {
-        StringBuilder vars = new StringBuilder(quote(OpenMpWaitPolicy.VARIABLE) + ": " + quote(waitPolicy()));
+        Map.Entry<String, String> wait = waitSetting();
+        StringBuilder vars = new StringBuilder(quote(wait.getKey()) + ": " + quote(wait.getValue()));
         env.forEach((k, v) -> vars.append(", ").append(quote(k)).append(": ").append(quote(v)));
         return "{\n"
                 + "  \"argv\": [" + quote(java) + ", \"@{resource_dir}/jvm.args\", "
@@ -160,13 +161,21 @@ public final class KernelspecWriter {
     }
 
     /**
-     * The OpenMP wait policy the kernel starts with: the installing shell's {@code OMP_WAIT_POLICY} when set (so a
-     * user who wants spinning threads on a dedicated machine installs with {@code OMP_WAIT_POLICY=ACTIVE}), else
-     * {@link OpenMpWaitPolicy#DEFAULT}. The kernelspec's env is the only place to set it before libtorch loads.
+     * How the kernel's OpenMP threads wait: the installing shell's {@code OMP_WAIT_POLICY} when set (e.g. PASSIVE on
+     * a shared machine), else its {@code GOMP_SPINCOUNT}, else {@link OpenMpWaitPolicy#DEFAULT_SPIN_COUNT} spins.
+     * The kernelspec's env is the only place to set them before libtorch loads.
      */
-    static String waitPolicy() {
-        String chosen = OpenMpWaitPolicy.current();
-        return chosen == null ? OpenMpWaitPolicy.DEFAULT : chosen;
+    static Map.Entry<String, String> waitSetting() {
+        return waitSetting(OpenMpWaitPolicy.current(), System.getenv(OpenMpWaitPolicy.SPIN_VARIABLE));
+    }
+
+    /** {@link #waitSetting()} for the given shell values (null when not set). */
+    static Map.Entry<String, String> waitSetting(String policy, String spins) {
+        if (policy != null) {
+            return Map.entry(OpenMpWaitPolicy.VARIABLE, policy);
+        }
+        return Map.entry(OpenMpWaitPolicy.SPIN_VARIABLE,
+                spins == null || spins.isBlank() ? OpenMpWaitPolicy.DEFAULT_SPIN_COUNT : spins.trim());
     }
 
     private static String quote(String s) {

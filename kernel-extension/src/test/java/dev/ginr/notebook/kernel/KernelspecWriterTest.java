@@ -33,6 +33,13 @@ class KernelspecWriterTest {
     }
 
     @Test
+    void withoutAPolicyInTheInstallingShellTheKernelSpinsBrieflyThenSleeps() {
+        assertEquals(Map.entry("GOMP_SPINCOUNT", "10000"), KernelspecWriter.waitSetting(null, null));
+        assertEquals(Map.entry("GOMP_SPINCOUNT", "500"), KernelspecWriter.waitSetting(null, " 500 "));
+        assertEquals(Map.entry("OMP_WAIT_POLICY", "PASSIVE"), KernelspecWriter.waitSetting("PASSIVE", "500"));
+    }
+
+    @Test
     void theGpuEnvFileOfSetupReachesTheKernelsEnvironment(@TempDir Path dir) throws Exception {
         Path env = Files.writeString(dir.resolve("gpu.env"), "# Written by environment/setup.sh --gpu\n"
                 + "PYTORCH_LIBRARY_PATH='/opt/py torch/lib'\nPYTORCH_VERSION='2.7.1'\n\nPYTORCH_FLAVOR=cu128\n");
