@@ -67,8 +67,12 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write the reconstructions as PNGs into this folder")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        ai.djl.Device on = device.resolve(); // before any image is read
         HyponetConfig hyponet = HyponetConfig.image(layers, width, ffDim, ffSigma);
         InstanceFitter fitter = new InstanceFitter(hyponet, ComposerConfig.of(layer, rank));
         InstanceFitter.Settings settings = new InstanceFitter.Settings(steps, lr, !composersOnly, seed, logEvery);
@@ -82,7 +86,7 @@ final class FitCommand implements Callable<Integer> {
             return 1;
         }
         InstanceFitter.Result result;
-        try (NDManager manager = GinrEngine.engine().newBaseManager();
+        try (NDManager manager = GinrEngine.engine().newBaseManager(on);
              SignalStop signals = SignalStop.install("ginr fit", false)) {
             result = fitter.fit(manager, folder.images(), settings, new TerminalProgress(System.out),
                     signals.request());

@@ -39,6 +39,7 @@ class DeviceOptionTest {
             {"reconstruct", "--checkpoint", tmp.resolve("none").toString(), "--data", data.toString(), "--out",
                 out.toString(), "--device", "gpu"},
             {"bench", "--device", "gpu", "--csv", tmp.resolve("b.csv").toString()},
+            {"fit", data.toString(), "--out", out.toString(), "--device", "gpu"},
             {"gpu-check"}, // the GPU against the CPU by default
         };
         for (String[] args : commands) {
