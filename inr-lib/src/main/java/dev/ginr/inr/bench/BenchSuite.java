@@ -136,7 +136,7 @@ public final class BenchSuite {
 
     private static void memory(BenchReport r, String model, String preset, TrainingBench.Result t) {
         r.add("memory", model, preset, "RSS after warm-up", "MiB", t.rssAfterWarmup() / MIB,
-                "after " + t.warmupSteps() + " steps, full GC first");
+                "after " + t.warmupSteps() + " steps, between steps, full GC and heap trim first");
         r.add("memory", model, preset, "RSS after soak", "MiB", t.rssAfterRun() / MIB,
                 "after " + t.timedSteps() + " more steps");
         double growth = t.rssGrowth();

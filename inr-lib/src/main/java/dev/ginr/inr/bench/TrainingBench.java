@@ -3,6 +3,7 @@ package dev.ginr.inr.bench;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.HeapTrim;
 import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.data.SignalBatch;
 import dev.ginr.inr.model.GeneralizableInr;
@@ -20,8 +21,9 @@ import java.util.Map;
 /**
  * Training throughput and memory of one model, measured through the library's own {@link Trainer} (the same step a
  * user runs: batch sampling, coordinate noise, forward, backward, Adam): {@code warmup} steps that are not timed,
- * then {@code windows} timed windows of {@code windowSteps} steps each. Resident memory (after a full GC) and the
- * live native array count are read at the end of the warm-up and after the last window.
+ * then {@code windows} timed windows of {@code windowSteps} steps each. Resident memory (between steps, after a
+ * full GC and a heap trim) is read at the end of the warm-up and of every window, the live native array count at the
+ * end of the warm-up and after the last window.
  *
  * <p>Times are taken in the trainer's progress callback, which the trainer calls once per logging interval; the
  * logging interval is the greatest common divisor of the warm-up and the window length, so each window boundary is
@@ -118,9 +120,12 @@ public final class TrainingBench {
     }
 
     /**
-     * Records window times at the window boundaries the trainer reports, and memory at the end of the warm-up and
-     * of the last step. Both memory readings happen in the same place (inside a step, before its scope closes), so
-     * their difference is growth, not the step's own temporaries.
+     * Records window times at the window boundaries the trainer reports, and memory at the end of the warm-up and of
+     * each window. Memory is read between steps ({@link ProgressListener#afterStep}): after the boundary step's scope
+     * closed, a full GC and a trim of the C heap (the trainer trims every {@link HeapTrim#EVERY_STEPS} steps; this
+     * trims at the boundaries too, so that every reading is taken in the same state). So the readings differ by what
+     * training keeps from step to step, not by one step's temporaries or by how much freed heap the allocator happens
+     * to hold at that moment. The time the reading takes is left out of the windows.
      */
     private static final class Clock implements ProgressListener {
         private final int warmup;
@@ -145,20 +150,31 @@ public final class TrainingBench {
         public void onProgress(ProgressEvent e) {
             long now = System.nanoTime();
             long step = e.step();
+            if (step > warmup && (step - warmup) % window == 0) {
+                rates.add(window / ((now - windowStart) * 1e-9));
+            }
+        }
+
+        @Override
+        public void afterStep(long step) {
+            boolean boundary = step == warmup || (step > warmup && (step - warmup) % window == 0);
+            if (!boundary) {
+                return;
+            }
+            HeapTrim.trim();
+            long rss = ProcessMemory.residentBytesAfterGc();
             if (step == warmup) {
-                rssWarm = ProcessMemory.residentBytesAfterGc();
+                rssWarm = rss;
                 jvmWarm = ProcessMemory.jvmCommittedBytes();
                 arraysWarm = GinrEngine.liveNativeArrays();
-                windowStart = System.nanoTime(); // the measurement itself is not timed
-            } else if (step > warmup && (step - warmup) % window == 0) {
-                rates.add(window / ((now - windowStart) * 1e-9));
-                rssByWindow.add(ProcessMemory.residentBytesAfterGc());
-                windowStart = System.nanoTime();
+            } else {
+                rssByWindow.add(rss);
             }
             if (step == total) {
                 jvmEnd = ProcessMemory.jvmCommittedBytes();
                 arraysEnd = GinrEngine.liveNativeArrays();
             }
+            windowStart = System.nanoTime(); // the next window starts after this reading: it is not timed
         }
     }
 }

@@ -20,6 +20,13 @@ public interface ProgressListener {
      */
     default void onNotice(String message) { }
 
+    /**
+     * Called between steps, after step {@code step}'s tensors were freed (and, on the steps that trim, the C heap was
+     * trimmed): the place to measure what training keeps from one step to the next. Called after every step, so it
+     * must be cheap unless it acts.
+     */
+    default void afterStep(long step) { }
+
     /** Called once when a run ends, with its last event. */
     default void onFinish(ProgressEvent last) { }
 }

@@ -132,6 +132,7 @@ final class StepLoop {
             if (stepsDone % HeapTrim.EVERY_STEPS == 0) {
                 HeapTrim.trim(); // after the step's scope closed: its tensors are free
             }
+            listener.afterStep(stepsDone);
             if (sharing != null) {
                 sharing.afterStep();
             }
