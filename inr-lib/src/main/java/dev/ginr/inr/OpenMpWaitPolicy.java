@@ -38,6 +38,11 @@ public final class OpenMpWaitPolicy {
         return normalise(System.getenv(VARIABLE));
     }
 
+    /** The spin count this process started with, e.g. "10000", or null when the variable is not set. */
+    public static String spinCount() {
+        return normalise(System.getenv(SPIN_VARIABLE));
+    }
+
     /** A user's value, upper-cased and trimmed; null for null or blank. */
     static String normalise(String value) {
         return value == null || value.isBlank() ? null : value.trim().toUpperCase(Locale.ROOT);
@@ -45,7 +50,7 @@ public final class OpenMpWaitPolicy {
 
     /** One line for {@code %ginr} and {@code ginr bench}, e.g. "OMP_WAIT_POLICY=PASSIVE (idle threads sleep)". */
     public static String describe() {
-        return describe(current(), normalise(System.getenv(SPIN_VARIABLE)));
+        return describe(current(), spinCount());
     }
 
     static String describe(String policy) {

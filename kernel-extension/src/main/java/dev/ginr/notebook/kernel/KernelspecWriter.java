@@ -166,7 +166,7 @@ public final class KernelspecWriter {
      * The kernelspec's env is the only place to set them before libtorch loads.
      */
     static Map.Entry<String, String> waitSetting() {
-        return waitSetting(OpenMpWaitPolicy.current(), System.getenv(OpenMpWaitPolicy.SPIN_VARIABLE));
+        return waitSetting(OpenMpWaitPolicy.current(), OpenMpWaitPolicy.spinCount());
     }
 
     /** {@link #waitSetting()} for the given shell values (null when not set). */
