@@ -37,10 +37,8 @@ public final class PaperComparison {
                                 .orElse("none: Table 4 has no row for " + s.model().yamlName()));
                 continue;
             }
-            if (s.resolution() == 0) { // audio: Table 1's 1 s column (LibriSpeech test-clean, the presets' clips)
-                append(t, s, PaperResults.audioReconstruction(s.model(), 1), PaperResults.imageRowName(s.model())
-                        .map(row -> "Table 1 '" + row + "', LibriSpeech 1 s")
-                        .orElse("none: Table 1 has no row for " + s.model().yamlName()));
+            if (s.resolution() == 0) { // audio: Table 1's column of the run's clip length (LibriSpeech test-clean)
+                appendAudio(t, s);
                 continue;
             }
             PaperResults.Dataset d = paper != null ? paper : PaperResults.Dataset.closestTo(s.dataset());
@@ -49,6 +47,21 @@ public final class PaperComparison {
                     .orElse("none: Table 2 has no row for " + s.model().yamlName()));
         }
         return t;
+    }
+
+    /** An audio run beside Table 1's column of its clip length (1 s or 3 s); no paper number for other lengths. */
+    private static void appendAudio(Table t, RunScore s) {
+        double secs = s.clipSeconds();
+        int column = (int) Math.round(secs);
+        boolean reported = Math.abs(secs - column) < 1e-9 && (column == 1 || column == 3);
+        if (!reported) {
+            append(t, s, OptionalDouble.empty(), "none: Table 1 reports 1 s and 3 s clips, this run has "
+                    + (secs > 0 ? RunScore.seconds(secs) + " s clips" : "no clip length"));
+            return;
+        }
+        append(t, s, PaperResults.audioReconstruction(s.model(), column), PaperResults.imageRowName(s.model())
+                .map(row -> "Table 1 '" + row + "', LibriSpeech " + column + " s")
+                .orElse("none: Table 1 has no row for " + s.model().yamlName()));
     }
 
     /** One row: our run, the paper's cell {@code paperLabel} with its number (if any) and the difference. */

@@ -217,6 +217,7 @@ public record TrainingRecipe(String name, ExperimentSpec spec, String configYaml
         return new RunScore(name, spec.modelType(), spec.dataset().type(), spec.dataset().resolution(),
                 r == null ? 0 : r.stepsDone(), plan(split.train().files().size()).batchSize(),
                 split.train().files().size(), split.test().files().size(),
-                r == null ? Double.NaN : r.finalEvalPsnr(), run.model().parameters().manager().getDevice().toString());
+                r == null ? Double.NaN : r.finalEvalPsnr(), run.model().parameters().manager().getDevice().toString(),
+                spec.dataset().clipSeconds());
     }
 }

@@ -51,7 +51,7 @@ public final class EvalMagic extends GinrMagic {
                 old != null ? old.batchSize() : run.spec().experiment().batchSize(),
                 old != null ? old.trainSignals() : split.train().files().size(), psnr.length,
                 Arrays.stream(psnr).average().orElse(Double.NaN),
-                run.model().parameters().manager().getDevice().toString())));
+                run.model().parameters().manager().getDevice().toString(), run.spec().dataset().clipSeconds())));
         String held = "held-out " + SignalData.scale(run.spec());
         Table t = SignalData.addSilentBaseline(new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held,
                 psnr), run.spec(), held, split.test().signals()).table();
