@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--soak", paramLabel = "N", description = "the long memory soak at the small presets: 100 "
-            + "untimed steps, then N timed steps in 10 windows (--soak 2000: about 30 min on 2 cores)")
+            + "untimed steps, then N timed steps in 10 windows (--soak 2000: 18-30 min on 2 cores)")
     Integer soak;
 
     @Option(names = "--warmup", paramLabel = "N", description = "untimed steps at the small presets (default 20)")
