@@ -5,24 +5,31 @@ import dev.ginr.inr.data.SignalFolder;
 import dev.ginr.inr.experiment.ExperimentRun;
 import dev.ginr.inr.experiment.PsnrTable;
 import dev.ginr.inr.experiment.RunScore;
+import dev.ginr.inr.experiment.SceneData;
 import dev.ginr.inr.experiment.SignalData;
 import dev.ginr.notebook.display.DisplaySink;
 import dev.ginr.notebook.display.Displays;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import tech.tablesaw.api.Table;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-/** {@code %ginr_eval RUN [--data DIR]}: the held-out PSNR of a run (by name, or a run folder) as a table. */
+/**
+ * {@code %ginr_eval RUN [--data DIR]}: the held-out PSNR of a run (by name, or a run folder) as a table, beside the
+ * trivial prediction on the same signals (silence for audio, all-white views for scenes).
+ */
 public final class EvalMagic extends GinrMagic {
 
     static final Usage USAGE = new Usage("%ginr_eval", "RUN", 1, 1,
             "Evaluates the run RUN (a name from this session, or a run folder with a checkpoint) on the held-out "
-                    + "images of DIR (default: the images it was trained with) and shows the PSNR table; the score "
-                    + "is kept for %ginr_table.",
-            List.of(Usage.Option.of("data", "DIR", "image folder (default: the run's own)"),
-                    Usage.Option.of("test-images", "N", "the first N held-out images only (default: all)")));
+                    + "images, clips or objects of DIR (default: those it was trained with) and shows the PSNR "
+                    + "table; the score is kept for %ginr_table.",
+            List.of(Usage.Option.of("data", "DIR", "image, clip or scene folder (default: the run's own)"),
+                    Usage.Option.of("test-images", "N", "the first N held-out images, clips or objects only "
+                            + "(default: all)")));
 
     public EvalMagic(GinrSession session) {
         super(session, USAGE);
@@ -32,6 +39,9 @@ public final class EvalMagic extends GinrMagic {
     protected Object run(MagicArgs args, String body, DisplaySink sink) throws UsageException {
         int testImages = args.integer("test-images", 0, 1);
         SessionRun r = session.run(args.positional(0));
+        if (r.run().spec().dataset().isScene()) {
+            return evaluateScenes(r, args.path("data", null), testImages, sink);
+        }
         SignalFolder.Split split = r.signals(args.path("data", null), testImages, session.defaultData());
         if (split.test().files().isEmpty()) {
             throw new IllegalArgumentException("no held-out images (" + split.test().summary() + ")");
@@ -55,6 +65,35 @@ public final class EvalMagic extends GinrMagic {
         String held = "held-out " + SignalData.scale(run.spec());
         Table t = SignalData.addSilentBaseline(new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held,
                 psnr), run.spec(), held, split.test().signals()).table();
+        sink.display(Displays.table(t));
+        return t;
+    }
+
+    /**
+     * Novel views: the PSNR of each held-out scene (an object's query views rendered from its support views) beside
+     * the all-white prediction, scored per held-out object count as the training display scores it.
+     */
+    private Table evaluateScenes(SessionRun r, Path dir, int testObjects, DisplaySink sink) {
+        ExperimentRun run = r.run();
+        SceneData all = r.scenes(dir, session.defaultData());
+        SceneData scenes = testObjects > 0 && testObjects < all.folder().test().size()
+                ? SceneData.load(all.folder().root(), run.spec(), 0, testObjects) : all;
+        if (scenes.test() == null) {
+            throw new IllegalArgumentException("no held-out objects (" + scenes.summary() + ")");
+        }
+        double[] psnr = TrainingJob.run("ginr-eval-" + run.name(), () -> run.evaluate(scenes.test()));
+        RunScore old = r.score();
+        session.putRun(r.withScore(new RunScore(run.name(), run.spec().modelType(),
+                SceneData.datasetName(scenes.folder().category()), scenes.test().resolution(),
+                old != null ? old.steps() : run.result() != null ? run.result().stepsDone() : 0,
+                old != null ? old.batchSize() : run.spec().experiment().batchSize(),
+                old != null ? old.trainSignals() : scenes.folder().train().size(), scenes.folder().test().size(),
+                Arrays.stream(psnr).average().orElse(Double.NaN),
+                run.model().parameters().manager().getDevice().toString())));
+        String held = String.format(Locale.ROOT, "held-out %s: %d objects, %d scenes", scenes.folder().category(),
+                scenes.folder().test().size(), psnr.length);
+        Table t = new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held, psnr)
+                .add("all-white", "white background only", held, scenes.test().whitePsnr()).table();
         sink.display(Displays.table(t));
         return t;
     }

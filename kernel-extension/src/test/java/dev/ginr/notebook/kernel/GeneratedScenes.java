@@ -21,7 +21,7 @@ import java.util.List;
  * it reads the real set. Building the real set on CI needs blender and sweethome3d-furniture (98 Debian packages,
  * about 244 MB to download), which costs CI far more than this test may.
  */
-final class GeneratedScenes {
+public final class GeneratedScenes {
 
     static final int SIZE = 32;
     static final int VIEWS = 6;
@@ -29,7 +29,7 @@ final class GeneratedScenes {
     private GeneratedScenes() {}
 
     /** Writes {@code train} + {@code test} generated objects under {@code root}; returns {@code root}. */
-    static Path write(Path root, int train, int test) throws IOException {
+    public static Path write(Path root, int train, int test) throws IOException {
         List<String> trainIds = new ArrayList<>();
         List<String> testIds = new ArrayList<>();
         for (int o = 0; o < train + test; o++) {
