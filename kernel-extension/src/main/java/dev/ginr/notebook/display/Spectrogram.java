@@ -66,7 +66,9 @@ public record Spectrogram(double[][] db, double frameSecs, double nyquist) {
         c.getStyler().setLegendVisible(false).setPlotContentSize(1.0).setChartTitleBoxVisible(false);
         c.getStyler().setRangeColors(new Color[] {new Color(0, 0, 32), new Color(96, 0, 128), new Color(224, 64, 32),
                 new Color(255, 224, 64)});
-        c.getStyler().setMin(FLOOR_DB).setMax(0).setDrawBorder(false);
+        // Each cell is also stroked in its own colour: filled alone, the cells' fractional edges let the plot's white
+        // background through as a grid of seams.
+        c.getStyler().setMin(FLOOR_DB).setMax(0).setDrawBorder(true).setPlotGridLinesVisible(false);
         c.getStyler().setAxisTickLabelsFont(c.getStyler().getAxisTickLabelsFont().deriveFont(8f));
         List<String> times = new ArrayList<>();
         for (int t = 0; t < db.length; t++) { // a label every ~0.25 s; the others blank (unique, so kept apart)

@@ -93,4 +93,26 @@ class AudioDisplaysTest {
         assertTrue(frame[2] < frame[band] - 60, "far from the tone only window leakage: " + frame[2]);
         assertEquals(Spectrogram.FLOOR_DB, Spectrogram.of(new float[16000], 16000).db()[3][7]);
     }
+
+    /** A silent clip draws as one floor colour inside the plot: no seams of background between the cells. */
+    @Test
+    void theSpectrogramIsOneSurfaceWithoutSeamsBetweenCells() {
+        BufferedImage img = org.knowm.xchart.BitmapEncoder.getBufferedImage(
+                Spectrogram.of(new float[16000], 16000).chart("silence", 360, 200));
+        int seams = 0;
+        int inside = 0;
+        for (int y = img.getHeight() / 4; y < img.getHeight() * 7 / 10; y++) {
+            for (int x = img.getWidth() / 4; x < img.getWidth() * 95 / 100; x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 255;
+                int g = (rgb >> 8) & 255;
+                int b = rgb & 255;
+                inside++;
+                if (r > 40 || g > 40 || b > 80) { // the floor colour is (0, 0, 32)
+                    seams++;
+                }
+            }
+        }
+        assertEquals(0, seams, seams + " of " + inside + " pixels inside the plot are not the floor colour");
+    }
 }
