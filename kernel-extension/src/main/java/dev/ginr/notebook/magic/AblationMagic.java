@@ -58,8 +58,8 @@ public final class AblationMagic extends GinrMagic {
         RecipeOptions.Values values = RecipeOptions.Values.of(args);
         int seeds = args.integer("seeds", 1, 1);
         String name = args.positional(0);
-        TrainingRecipe recipe = values.apply(session.config(name).recipe(name, args.path("data",
-                session.defaultData())));
+        NamedConfig named = session.config(name);
+        TrainingRecipe recipe = values.apply(named.recipe(name, args.path("data", session.defaultData(named.spec()))));
         List<Integer> layers = AblationSweep.parseLayers(args.get("layers", ""), recipe.spec().hyponet().nLayer());
         PaperResults.Dataset paper = args.has("paper") ? PaperResults.Dataset.named(args.get("paper", null))
                 : PaperResults.Dataset.closestTo(recipe.spec().dataset().type());

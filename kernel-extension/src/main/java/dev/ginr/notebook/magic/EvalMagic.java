@@ -42,7 +42,8 @@ public final class EvalMagic extends GinrMagic {
         if (r.run().spec().dataset().isScene()) {
             return evaluateScenes(r, args.path("data", null), testImages, sink);
         }
-        SignalFolder.Split split = r.signals(args.path("data", null), testImages, session.defaultData());
+        SignalFolder.Split split = r.signals(args.path("data", null), testImages,
+                session.defaultData(r.run().spec()));
         if (split.test().files().isEmpty()) {
             throw new IllegalArgumentException("no held-out images (" + split.test().summary() + ")");
         }
@@ -75,7 +76,7 @@ public final class EvalMagic extends GinrMagic {
      */
     private Table evaluateScenes(SessionRun r, Path dir, int testObjects, DisplaySink sink) {
         ExperimentRun run = r.run();
-        SceneData all = r.scenes(dir, session.defaultData());
+        SceneData all = r.scenes(dir, session.defaultData(run.spec()));
         SceneData scenes = testObjects > 0 && testObjects < all.folder().test().size()
                 ? SceneData.load(all.folder().root(), run.spec(), 0, testObjects) : all;
         if (scenes.test() == null) {

@@ -38,7 +38,7 @@ public abstract class GinrMagic implements LineMagic<Object, BaseKernel>, CellMa
      * own), or the training part with {@code --train} or when nothing is held out.
      */
     protected final SignalFolder shownSignals(SessionRun r, MagicArgs args) {
-        SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData());
+        SignalFolder.Split split = r.signals(args.path("data", null), 0, session.defaultData(r.run().spec()));
         return args.has("train") || split.test().files().isEmpty() ? split.train() : split.test();
     }
 

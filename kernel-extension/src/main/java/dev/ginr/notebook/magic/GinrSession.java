@@ -2,6 +2,7 @@ package dev.ginr.notebook.magic;
 
 import ai.djl.Device;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.config.ExperimentSpec;
 import dev.ginr.inr.config.Presets;
 import dev.ginr.inr.experiment.ExperimentRun;
 
@@ -108,14 +109,26 @@ public final class GinrSession {
         return deviceName;
     }
 
-    /** Where data is read from when a magic is given no --data. */
+    /** Where image data is read from when a magic is given no --data: $GINR_DATA, else the offline photo crops. */
     public Path defaultData() {
+        return defaultData(null);
+    }
+
+    /**
+     * Where data for {@code spec} is read from when a magic is given no --data: $GINR_DATA when set, else the offline
+     * set of the spec's kind (data/offline-photos/32, data/offline-speech/1s or /3s by clip length,
+     * data/offline-scenes), found in the working folder or its parent (a notebook's folder). Null spec: images.
+     */
+    public Path defaultData(ExperimentSpec spec) {
         String env = System.getenv("GINR_DATA");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        Path here = Path.of("data", "offline-photos", "32");
-        Path up = Path.of("..", "data", "offline-photos", "32");
+        Path set = spec == null || spec.dataset().isImage() ? Path.of("offline-photos", "32")
+                : spec.dataset().isScene() ? Path.of("offline-scenes")
+                : Path.of("offline-speech", Math.max(1, Math.round(spec.dataset().clipSeconds())) + "s");
+        Path here = Path.of("data").resolve(set);
+        Path up = Path.of("..", "data").resolve(set);
         return Files.isDirectory(here) || !Files.isDirectory(up) ? here : up;
     }
 

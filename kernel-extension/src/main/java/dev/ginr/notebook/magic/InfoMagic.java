@@ -2,6 +2,7 @@ package dev.ginr.notebook.magic;
 
 import ai.djl.engine.Engine;
 import dev.ginr.inr.GinrEngine;
+import dev.ginr.inr.config.Presets;
 import dev.ginr.inr.train.TrainingResult;
 import dev.ginr.notebook.display.DisplaySink;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -40,7 +41,11 @@ public final class InfoMagic extends GinrMagic {
         s.append("\nthreads: ").append(Runtime.getRuntime().availableProcessors()).append(" CPU cores")
                 .append(torchThreads()).append("; ").append(dev.ginr.inr.OpenMpWaitPolicy.describe())
                 .append("; ").append(dev.ginr.inr.train.CoreSharing.describe());
-        s.append("\ndata: ").append(where(session.defaultData(), "GINR_DATA"));
+        s.append("\ndata (when a magic is given no --data): ").append(where(session.defaultData(), "GINR_DATA"));
+        if (System.getenv("GINR_DATA") == null) { // each kind has its own offline set
+            s.append("; audio ").append(where(session.defaultData(Presets.load(Presets.AUDIO_1S_SMALL)), null))
+                    .append(" (1 s clips); scenes ").append(where(session.defaultData(Presets.load("nvs-small")), null));
+        }
         s.append("\nruns: ").append(where(session.runsRoot(), "GINR_RUNS"));
         s.append("\nconfigs: ").append(session.configs().isEmpty() ? "none yet (presets: image-32-small, ...)"
                 : String.join(", ", session.configs().keySet()));
@@ -73,9 +78,10 @@ public final class InfoMagic extends GinrMagic {
         }
     }
 
+    /** The folder, whether it exists, and whether {@code env} (when not null) chose it. */
     private static String where(Path p, String env) {
         String state = Files.isDirectory(p) ? "" : " (does not exist yet)";
-        return p.toAbsolutePath().normalize() + state + " [" + env + (System.getenv(env) == null ? " not set]"
-                : " set]");
+        return p.toAbsolutePath().normalize() + state + (env == null ? "" : " [" + env
+                + (System.getenv(env) == null ? " not set]" : " set]"));
     }
 }

@@ -58,7 +58,7 @@ public final class ShowMagic extends GinrMagic {
                 throw new UsageException("--upsample " + args.get("upsample", null) + " is not allowed for scenes; "
                         + "allowed: a whole number from 1 to 8 (views are rendered at K times the model's resolution)");
             }
-            SceneData scenes = r.scenes(args.path("data", null), session.defaultData());
+            SceneData scenes = r.scenes(args.path("data", null), session.defaultData(r.run().spec()));
             sink.display(SceneGrids.novelViews(r.run(), scenes, args.has("images") ? n : 2, k));
             return null; // the picture is the output
         }

@@ -53,7 +53,8 @@ public final class TrainMagic extends GinrMagic {
         String config = args.positional(0);
         ModelType type = args.has("model") ? ModelType.fromYaml("--model", args.get("model", null)) : null;
         String runName = args.get("name", type == null ? config : config + "-" + type.yamlName());
-        TrainingRecipe recipe = session.config(config).recipe(runName, args.path("data", session.defaultData()));
+        NamedConfig named = session.config(config);
+        TrainingRecipe recipe = named.recipe(runName, args.path("data", session.defaultData(named.spec())));
         if (type != null) {
             recipe = recipe.withModelType(type);
         }
