@@ -12,7 +12,10 @@ import dev.ginr.inr.data.SignalBatch;
  * @param reconstruction the reconstructions at the images' resolution, (B, S S, 3)
  * @param upsampled      the reconstructions at {@code upsample} times the resolution, or null when upsample is 1
  * @param upsample       the upsampling factor (1 = none)
- * @param psnr           per-image PSNR (dB) of {@code reconstruction} against {@code truth}
+ * @param psnr           per-image PSNR (dB) of {@code reconstruction} as shown against {@code truth}: the
+ *                       reconstruction clamped to the signal's range ([0, 1] for images, [-1, 1] for audio), as a
+ *                       picture's pixels and a played WAV hold it. The held-out tables ({@code Evaluation}) score the
+ *                       raw output, as the reference does, so the two differ where the output leaves the range.
  */
 public record Reconstruction(String run, SignalBatch truth, SignalBatch reconstruction, SignalBatch upsampled,
                              double upsample, double[] psnr) {
@@ -24,18 +27,19 @@ public record Reconstruction(String run, SignalBatch truth, SignalBatch reconstr
         }
         SignalBatch own = run.reconstruct(images, 1.0);
         SignalBatch dense = upsample > 1 ? run.reconstruct(images, upsample) : null;
-        return new Reconstruction(run.name(), images, own, dense, upsample, psnr(images, own));
+        double low = run.spec().dataset().isImage() ? 0 : -1;
+        return new Reconstruction(run.name(), images, own, dense, upsample, psnr(images, own, low, 1));
     }
 
-    /** PSNR per signal, -10 log10(MSE) with values in [0, 1]. */
-    static double[] psnr(SignalBatch truth, SignalBatch rec) {
+    /** PSNR per signal, -10 log10(MSE), of {@code rec} clamped to [low, high] against {@code truth}. */
+    static double[] psnr(SignalBatch truth, SignalBatch rec, double low, double high) {
         double[] out = new double[truth.count()];
         for (int i = 0; i < truth.count(); i++) {
             float[] a = truth.signal(i);
             float[] b = rec.signal(i);
             double se = 0;
             for (int k = 0; k < a.length; k++) {
-                double d = a[k] - b[k];
+                double d = a[k] - Math.min(high, Math.max(low, b[k]));
                 se += d * d;
             }
             out[i] = -10 * Math.log10(se / a.length);
