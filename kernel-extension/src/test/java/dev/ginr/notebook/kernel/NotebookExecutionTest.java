@@ -256,6 +256,9 @@ class NotebookExecutionTest {
                 Map.entry("GINR_ACTIVATIONS_TEST_IMAGES", "4")));
         env.putAll(Map.of("GINR_META_STEPS", "3", "GINR_META_BATCH", "4", "GINR_META_IMAGES", "6",
                 "GINR_META_TEST_IMAGES", "4"));
+        // One engine thread: 01 and 01b must give the same numbers, and with two threads core sharing may drop one
+        // kernel to one thread mid-run (when the machine is busy), which changes the float summation order.
+        env.put("OMP_NUM_THREADS", "1");
         return env;
     }
 
