@@ -55,14 +55,8 @@ public final class EvalMagic extends GinrMagic {
             sink.display(new DisplayData(text));
             return text;
         }
-        RunScore old = r.score();
-        int s = run.spec().dataset().resolution();
-        session.putRun(r.withScore(new RunScore(run.name(), run.spec().modelType(), run.spec().dataset().type(), s,
-                old != null ? old.steps() : run.result() != null ? run.result().stepsDone() : 0,
-                old != null ? old.batchSize() : run.spec().experiment().batchSize(),
-                old != null ? old.trainSignals() : split.train().files().size(), psnr.length,
-                Arrays.stream(psnr).average().orElse(Double.NaN),
-                run.model().parameters().manager().getDevice().toString(), run.spec().dataset().clipSeconds())));
+        keepScore(r, run.spec().dataset().type(), run.spec().dataset().resolution(), split.train().files().size(),
+                psnr.length, psnr);
         String held = "held-out " + SignalData.scale(run.spec());
         Table t = SignalData.addSilentBaseline(new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held,
                 psnr), run.spec(), held, split.test().signals()).table();
@@ -83,20 +77,29 @@ public final class EvalMagic extends GinrMagic {
             throw new IllegalArgumentException("no held-out objects (" + scenes.summary() + ")");
         }
         double[] psnr = TrainingJob.run("ginr-eval-" + run.name(), () -> run.evaluate(scenes.test()));
-        RunScore old = r.score();
-        session.putRun(r.withScore(new RunScore(run.name(), run.spec().modelType(),
-                SceneData.datasetName(scenes.folder().category()), scenes.test().resolution(),
-                old != null ? old.steps() : run.result() != null ? run.result().stepsDone() : 0,
-                old != null ? old.batchSize() : run.spec().experiment().batchSize(),
-                old != null ? old.trainSignals() : scenes.folder().train().size(), scenes.folder().test().size(),
-                Arrays.stream(psnr).average().orElse(Double.NaN),
-                run.model().parameters().manager().getDevice().toString())));
+        keepScore(r, SceneData.datasetName(scenes.folder().category()), scenes.test().resolution(),
+                scenes.folder().train().size(), scenes.folder().test().size(), psnr);
         String held = String.format(Locale.ROOT, "held-out %s: %d objects, %d scenes", scenes.folder().category(),
                 scenes.folder().test().size(), psnr.length);
         Table t = new PsnrTable().add(run.name(), run.spec().modelType().yamlName(), held, psnr)
                 .add("all-white", "white background only", held, scenes.test().whitePsnr()).table();
         sink.display(Displays.table(t));
         return t;
+    }
+
+    /**
+     * Keeps the run's new held-out score for {@code %ginr_table}: the mean of {@code psnr} over {@code tested}
+     * signals, with the steps, batch and training count of its earlier score when it has one (a run trained in this
+     * session), else those of the run itself and {@code trained}.
+     */
+    private void keepScore(SessionRun r, String dataset, int resolution, int trained, int tested, double[] psnr) {
+        ExperimentRun run = r.run();
+        RunScore old = r.score();
+        session.putRun(r.withScore(new RunScore(run.name(), run.spec().modelType(), dataset, resolution,
+                old != null ? old.steps() : run.result() != null ? run.result().stepsDone() : 0,
+                old != null ? old.batchSize() : run.spec().experiment().batchSize(),
+                old != null ? old.trainSignals() : trained, tested, Arrays.stream(psnr).average().orElse(Double.NaN),
+                run.model().parameters().manager().getDevice().toString(), run.spec().dataset().clipSeconds())));
     }
 
     /**
