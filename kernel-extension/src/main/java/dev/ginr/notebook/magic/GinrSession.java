@@ -124,9 +124,13 @@ public final class GinrSession {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        Path set = spec == null || spec.dataset().isImage() ? Path.of("offline-photos", "32")
+        return offlineSet(spec == null || spec.dataset().isImage() ? Path.of("offline-photos", "32")
                 : spec.dataset().isScene() ? Path.of("offline-scenes")
-                : Path.of("offline-speech", Math.max(1, Math.round(spec.dataset().clipSeconds())) + "s");
+                : Path.of("offline-speech", Math.max(1, Math.round(spec.dataset().clipSeconds())) + "s"));
+    }
+
+    /** {@code data/<set>} in the working folder, or in its parent (a notebook's folder) when only that one exists. */
+    static Path offlineSet(Path set) {
         Path here = Path.of("data").resolve(set);
         Path up = Path.of("..", "data").resolve(set);
         return Files.isDirectory(here) || !Files.isDirectory(up) ? here : up;

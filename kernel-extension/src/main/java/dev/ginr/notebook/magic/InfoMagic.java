@@ -2,7 +2,6 @@ package dev.ginr.notebook.magic;
 
 import ai.djl.engine.Engine;
 import dev.ginr.inr.GinrEngine;
-import dev.ginr.inr.config.Presets;
 import dev.ginr.inr.train.TrainingResult;
 import dev.ginr.notebook.display.DisplaySink;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -43,8 +42,9 @@ public final class InfoMagic extends GinrMagic {
                 .append("; ").append(dev.ginr.inr.train.CoreSharing.describe());
         s.append("\ndata (when a magic is given no --data): ").append(where(session.defaultData(), "GINR_DATA"));
         if (System.getenv("GINR_DATA") == null) { // each kind has its own offline set
-            s.append("; audio ").append(where(session.defaultData(Presets.load(Presets.AUDIO_1S_SMALL)), null))
-                    .append(" (1 s clips); scenes ").append(where(session.defaultData(Presets.load("nvs-small")), null));
+            s.append("; audio ").append(where(GinrSession.offlineSet(Path.of("offline-speech", "1s")), null))
+                    .append(" (1 s clips); scenes ").append(where(GinrSession.offlineSet(Path.of("offline-scenes")),
+                            null));
         }
         s.append("\nruns: ").append(where(session.runsRoot(), "GINR_RUNS"));
         s.append("\nconfigs: ").append(session.configs().isEmpty() ? "none yet (presets: image-32-small, ...)"

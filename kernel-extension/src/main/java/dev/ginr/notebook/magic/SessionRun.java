@@ -33,10 +33,6 @@ public record SessionRun(ExperimentRun run, TrainingRecipe recipe, SignalFolder.
             return scenes;
         }
         Path folder = dir != null ? dir : recipe != null ? recipe.data() : fallback;
-        if (folder == null) {
-            throw new IllegalArgumentException("run '" + run.name() + "' knows no scene folder of its own; give "
-                    + "--data DIR (the root of a multi-view set, such as data/offline-scenes)");
-        }
         return SceneData.load(folder, run.spec(), 0, 0);
     }
 
